@@ -1,0 +1,8 @@
+//! Stage 1: claims files, loaded with positions and validated.
+
+mod load;
+mod model;
+pub mod yaml;
+
+pub use load::{did_you_mean, load_claims, parse_date, LoadFailure, MAX_CLAIMS_FILE_BYTES};
+pub use model::*;

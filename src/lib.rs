@@ -1,0 +1,125 @@
+//! verbatim checks the provenance of what a piece of writing quotes and
+//! counts: every quote and figure of a claims file against its sources.
+//!
+//! The data flows one way: [`claims`] (loaded with positions, validated) →
+//! [`text`] (sources read, folded, structured) → [`matcher`] (quotes against
+//! one source at a time, in parallel) → [`verdict`] (the contract's ordered
+//! verdicts as [`findings`]) → [`report`] (renderers).
+
+pub mod atomic;
+pub mod check;
+pub mod claims;
+pub mod explain;
+pub mod findings;
+pub mod matcher;
+pub mod numbers;
+pub mod paths;
+pub mod report;
+pub mod text;
+pub mod verdict;
+
+use findings::{InputError, Report};
+use std::path::{Path, PathBuf};
+
+/// Claims files under the given paths: files as given, folders searched for
+/// `*.yaml` / `*.yml` in sorted order.
+pub fn find_claims_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Vec<InputError>> {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        let problem = |message: String| InputError {
+            file: paths::display(path),
+            line: 1,
+            column: 1,
+            offset: 0,
+            length: 0,
+            message,
+            help: None,
+        };
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                let mut found = Vec::new();
+                let mut visited = Vec::new();
+                walk(path, &mut found, &mut visited, 0);
+                found.sort();
+                files.extend(found);
+            }
+            Ok(_) => files.push(path.clone()),
+            Err(e) => errors.push(problem(format!("cannot read claims path: {e}"))),
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Folder depth beyond which a walk stops (a symlink loop, or worse).
+const MAX_DEPTH: usize = 32;
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>, visited: &mut Vec<PathBuf>, depth: usize) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let Ok(real) = std::fs::canonicalize(dir) else {
+        return;
+    };
+    if visited.contains(&real) {
+        return; // a symlink loop
+    }
+    visited.push(real);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk(&path, found, visited, depth + 1);
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e == "yaml" || e == "yml")
+        {
+            found.push(path);
+        }
+    }
+}
+
+/// Load, validate and check the claims files under `paths`. Invalid input
+/// comes back as a report holding only `errors`.
+pub fn check_paths(paths: &[PathBuf]) -> Report {
+    let files = match find_claims_files(paths) {
+        Ok(files) => files,
+        Err(errors) => {
+            return Report {
+                errors,
+                ..Report::default()
+            }
+        }
+    };
+    if files.is_empty() {
+        let shown: Vec<String> = paths.iter().map(|p| paths::display(p)).collect();
+        return Report {
+            errors: vec![InputError {
+                file: shown.join(", "),
+                line: 1,
+                column: 1,
+                offset: 0,
+                length: 0,
+                message: "no claims files (*.yaml, *.yml) found: nothing would be checked".into(),
+                help: Some("run `verbatim init` to create claims/ with an example".into()),
+            }],
+            ..Report::default()
+        };
+    }
+    match claims::load_claims(&files) {
+        Ok(set) => check::run(&set),
+        Err(failure) => Report {
+            errors: failure.errors,
+            files: failure.files,
+            ..Report::default()
+        },
+    }
+}

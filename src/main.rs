@@ -1,0 +1,159 @@
+//! The command line: a thin front end over the `verbatim` library.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use verbatim::findings::{Kind, Report};
+use verbatim::report::{human, json};
+
+#[derive(Parser)]
+#[command(
+    name = "verbatim",
+    version,
+    about = "Checks the provenance of what a piece of writing quotes and counts"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check every quote and figure of the claims files against their sources.
+    Check(CheckArgs),
+    /// Explain what a finding kind means, with an example and the fix.
+    Explain {
+        /// A finding kind, such as `misquote` or `hedge`.
+        kind: String,
+    },
+}
+
+#[derive(Parser)]
+struct CheckArgs {
+    /// Claims files or folders (default: ./claims).
+    paths: Vec<PathBuf>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// `--deny warnings`: warnings also make the exit code 1.
+    #[arg(long, value_enum)]
+    deny: Option<Deny>,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    jobs: Option<usize>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Deny {
+    Warnings,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Explain { kind } => explain(&kind),
+    }
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    if let Some(n) = args.jobs {
+        if n == 0 {
+            eprintln!("error: --jobs must be at least 1");
+            return ExitCode::from(2);
+        }
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+        {
+            eprintln!("error: cannot start {n} worker threads: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("claims")]
+    } else {
+        args.paths.clone()
+    };
+    let report = verbatim::check_paths(&paths);
+    let invalid = !report.errors.is_empty();
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let style = human::Style {
+        color: to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        width: 100,
+    };
+    let text = match args.format {
+        FormatArg::Human if invalid => {
+            let errors = human::render_errors(&report.errors, &report.files, style);
+            eprint!("{errors}");
+            String::new()
+        }
+        FormatArg::Human => human::render(&report, style),
+        FormatArg::Json => json::render(&report),
+    };
+    if let Err(e) = emit(&text, args.output.as_deref()) {
+        eprintln!("error: cannot write the report: {e}");
+        return ExitCode::from(2);
+    }
+    exit_code(&report, args.deny == Some(Deny::Warnings))
+}
+
+fn exit_code(report: &Report, deny_warnings: bool) -> ExitCode {
+    if !report.errors.is_empty() {
+        ExitCode::from(2)
+    } else if report.has_errors() || (deny_warnings && report.has_warnings()) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Print, or write atomically: the old file or the whole new one, never half.
+fn emit(text: &str, output: Option<&Path>) -> std::io::Result<()> {
+    match output {
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()
+        }
+        Some(path) => verbatim::atomic::write(path, text.as_bytes()),
+    }
+}
+
+fn explain(name: &str) -> ExitCode {
+    match Kind::from_name(name) {
+        Some(kind) => {
+            print!("{}", verbatim::explain::explain(kind));
+            ExitCode::SUCCESS
+        }
+        None => {
+            let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+            eprintln!("error: unknown finding kind `{name}`");
+            if let Some(s) = verbatim::claims::did_you_mean(name, &names) {
+                eprintln!("  help: did you mean `{s}`?");
+            }
+            eprintln!("  kinds: {}", names.join(", "));
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,587 @@
+//! Stage 3: matching quotes against one source at a time. Everything it
+//! learns about a quote in a source is resolved to places in the original
+//! file, so the source can be dropped as soon as it has been searched.
+
+pub mod align;
+pub mod exact;
+pub mod index;
+pub mod quote;
+
+use crate::numbers;
+use crate::text::source::{Place, Source};
+use align::{align, Alignment, Op};
+use index::WordIndex;
+use quote::{ParsedQuote, Token};
+
+/// How an alignment in one paragraph reads, by the contract's rule 2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Every word is the source's (editorial marks allowed).
+    Faithful,
+    Typo,
+    Misquote,
+    /// Separate quotations joined across the narration between them.
+    StitchedNarration,
+}
+
+/// One difference between the quote and the source passage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The source's words at that point (empty: the quote adds words).
+    pub source: String,
+    /// The quote's words at that point (empty: the quote drops words).
+    pub quote: String,
+}
+
+/// The best single-paragraph alignment of a quote in a source.
+#[derive(Debug, Clone)]
+pub struct Aligned {
+    pub place: Place,
+    pub paragraph: usize,
+    pub aligned: usize,
+    pub words: usize,
+    pub reading: Reading,
+    pub omission: bool,
+    pub insertion: bool,
+    pub changes: Vec<Change>,
+    /// Why an editorial mark changes meaning ("the ellipsis drops “not”").
+    pub meaning: Vec<String>,
+    /// The separate pieces, for a stitched reading.
+    pub pieces: Vec<Place>,
+}
+
+impl Aligned {
+    pub fn ratio(&self) -> f64 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.aligned as f64 / self.words as f64
+        }
+    }
+}
+
+/// A run of at least two quote words found verbatim somewhere.
+#[derive(Debug, Clone)]
+pub struct Piece {
+    pub place: Place,
+    pub paragraph: usize,
+    /// Which quote words (token indexes) the piece covers.
+    pub quote_start: usize,
+    pub quote_end: usize,
+    pub words: usize,
+    pub source_word: usize,
+}
+
+/// What one source says about one quote.
+#[derive(Debug, Clone, Default)]
+pub struct Evidence {
+    /// Found exactly (after folding) within one paragraph.
+    pub exact: Option<Place>,
+    pub aligned: Option<Aligned>,
+    pub pieces: Vec<Piece>,
+}
+
+/// Candidate paragraphs tried for each quote.
+const CANDIDATES: usize = 3;
+
+/// Search `source` for `quote` beyond exact matching: the best paragraph
+/// alignment and the verbatim pieces.
+pub fn analyze(source: &Source, index: &WordIndex, quote: &ParsedQuote) -> Evidence {
+    let mut evidence = Evidence::default();
+    let folded = &source.folded.text;
+    let words = quote.word_count();
+    if words == 0 || index.words.is_empty() {
+        return evidence;
+    }
+    // Cheap rejection: too few of the quote's words occur at all.
+    let present = quote
+        .tokens
+        .iter()
+        .filter(|t| match t {
+            Token::Word { text, .. } => index.contains(text),
+            _ => false,
+        })
+        .count();
+    if (present as f64) < 0.5 * words as f64 {
+        return evidence;
+    }
+    let mut best: Option<(Alignment, usize, usize)> = None; // alignment, window start, paragraph
+    for (paragraph, window) in candidate_windows(source, index, quote) {
+        let slice: Vec<&str> = (window.0..window.1)
+            .map(|i| index.word(folded, i))
+            .collect();
+        let Some(alignment) = align(&quote.tokens, &slice) else {
+            continue;
+        };
+        let better = match &best {
+            None => true,
+            Some((b, _, _)) => {
+                (alignment.aligned, std::cmp::Reverse(alignment.cost))
+                    > (b.aligned, std::cmp::Reverse(b.cost))
+            }
+        };
+        if better {
+            best = Some((alignment, window.0, paragraph));
+        }
+    }
+    if let Some((alignment, offset, paragraph)) = best {
+        evidence.aligned = Some(read_alignment(
+            source, index, quote, &alignment, offset, paragraph,
+        ));
+    }
+    if evidence.aligned.as_ref().is_none_or(|a| a.ratio() < 0.75) {
+        evidence.pieces = find_pieces(source, index, quote);
+    }
+    evidence
+}
+
+/// Paragraphs holding the most distinct quote words, each as a window of
+/// word indexes (clipped around the hits when the paragraph is long).
+fn candidate_windows(
+    source: &Source,
+    index: &WordIndex,
+    quote: &ParsedQuote,
+) -> Vec<(usize, (usize, usize))> {
+    let words = quote.word_count();
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new(); // paragraph, token, word position
+    for (t, token) in quote.tokens.iter().enumerate() {
+        let Token::Word { text, .. } = token else {
+            continue;
+        };
+        let positions = index.positions(text);
+        // A word found everywhere says little about where the quote is.
+        if positions.len() > 5_000 {
+            continue;
+        }
+        for &p in positions {
+            let p = p as usize;
+            let paragraph = source.layout.paragraph_of(index.words[p].0);
+            hits.push((paragraph, t, p));
+        }
+    }
+    hits.sort_unstable();
+    // Votes: distinct quote tokens per paragraph.
+    let mut votes: Vec<(usize, usize, usize, usize)> = Vec::new(); // votes, paragraph, min pos, max pos
+    let mut i = 0;
+    while i < hits.len() {
+        let paragraph = hits[i].0;
+        let mut j = i;
+        let mut distinct = 0;
+        let mut last_token = usize::MAX;
+        let (mut lo, mut hi) = (usize::MAX, 0);
+        while j < hits.len() && hits[j].0 == paragraph {
+            if hits[j].1 != last_token {
+                distinct += 1;
+                last_token = hits[j].1;
+            }
+            lo = lo.min(hits[j].2);
+            hi = hi.max(hits[j].2);
+            j += 1;
+        }
+        votes.push((distinct, paragraph, lo, hi));
+        i = j;
+    }
+    votes.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let folded_len = source.folded.text.len();
+    votes
+        .into_iter()
+        .take(CANDIDATES)
+        .map(|(_, paragraph, lo, hi)| {
+            let (ps, pe) = source.layout.paragraph_range(paragraph, folded_len);
+            let first = index.word_at_or_after(ps);
+            let last = index.word_at_or_after(pe + 1).max(first);
+            let limit = 4 * words + 100;
+            let window = if last - first <= limit {
+                (first, last)
+            } else {
+                let margin = 2 * words + 10;
+                let s = lo.saturating_sub(margin).max(first);
+                let e = (hi + margin + 1).min(last);
+                if e - s <= limit * 4 {
+                    (s, e)
+                } else {
+                    (s, (s + limit).min(last))
+                }
+            };
+            (paragraph, window)
+        })
+        .collect()
+}
+
+fn read_alignment(
+    source: &Source,
+    index: &WordIndex,
+    quote: &ParsedQuote,
+    alignment: &Alignment,
+    offset: usize,
+    paragraph: usize,
+) -> Aligned {
+    let folded = &source.folded.text;
+    let word = |s: usize| index.word(folded, offset + s);
+    let range_text = |s: usize, e: usize| -> String {
+        if s >= e {
+            return String::new();
+        }
+        let (fs, _) = index.words[offset + s];
+        let (_, fe) = index.words[offset + e - 1];
+        let (os, oe) = source.original_range(fs, fe);
+        source.original_text(os, oe)
+    };
+    let quote_text = |q: usize| -> (usize, usize) { quote.tokens[q].span() };
+    let mut changes = Vec::new();
+    let mut meaning = Vec::new();
+    let mut typo_only = true;
+    let mut omission = false;
+    let mut insertion = false;
+    let mut narration_pieces: Vec<Place> = Vec::new();
+    let mut narration = false;
+    let mut other_change = false;
+
+    // Group consecutive differing ops into changes.
+    let ops = &alignment.ops;
+    let mut i = 0;
+    while i < ops.len() {
+        match ops[i] {
+            Op::Same { q, .. } => {
+                if let Token::Word {
+                    in_word: Some(_), ..
+                } = &quote.tokens[q]
+                {
+                    insertion = true;
+                }
+                i += 1;
+            }
+            Op::Stem { .. } => {
+                insertion = true;
+                i += 1;
+            }
+            Op::Bracket { q, s, e } => {
+                let Token::Bracket { words, .. } = &quote.tokens[q] else {
+                    i += 1;
+                    continue;
+                };
+                let replaced: Vec<&str> = (s..e).map(word).collect();
+                let weighty = |ws: &[&str]| -> Vec<String> {
+                    let mut v: Vec<String> = ws
+                        .iter()
+                        .filter(|w| numbers::is_meaningful(w) || is_modal_or_quantifier(w))
+                        .map(|w| w.to_string())
+                        .collect();
+                    v.sort();
+                    v
+                };
+                let bracket_words: Vec<&str> = words.iter().map(String::as_str).collect();
+                let (b, r) = (weighty(&bracket_words), weighty(&replaced));
+                let (bs, be) = quote_text(q);
+                if b != r {
+                    let what = if r.is_empty() {
+                        format!("adds “{}”", b.join(" "))
+                    } else if b.is_empty() {
+                        format!("replaces “{}”", r.join(" "))
+                    } else {
+                        format!("changes “{}” to “{}”", r.join(" "), b.join(" "))
+                    };
+                    meaning.push(format!(
+                        "the bracket {} {what}",
+                        &quote_core_slice(quote, bs, be)
+                    ));
+                    changes.push(Change {
+                        source: range_text(s, e),
+                        quote: quote_core_slice(quote, bs, be),
+                    });
+                }
+                insertion = true;
+                i += 1;
+            }
+            Op::Gap { s, e, .. } => {
+                omission = true;
+                // Words dropped from within a sentence the quote uses.
+                let before = previous_source_word(ops, i);
+                let after = next_source_word(ops, i);
+                let sentence = |w: usize| source.layout.sentence_of(index.words[offset + w].0);
+                let kept: Vec<usize> = before
+                    .iter()
+                    .chain(after.iter())
+                    .map(|&w| sentence(w))
+                    .collect();
+                let dropped: Vec<&str> = (s..e)
+                    .filter(|&w| kept.contains(&sentence(w)))
+                    .map(word)
+                    .filter(|w| numbers::is_meaningful(w))
+                    .collect();
+                if !dropped.is_empty() {
+                    meaning.push(format!(
+                        "the ellipsis drops “{}” from within a sentence",
+                        dropped.join(" ")
+                    ));
+                    changes.push(Change {
+                        source: range_text(s, e),
+                        quote: String::new(),
+                    });
+                }
+                i += 1;
+            }
+            Op::Changed { .. } | Op::Added { .. } | Op::Dropped { .. } => {
+                let start = i;
+                while i < ops.len()
+                    && matches!(
+                        ops[i],
+                        Op::Changed { .. } | Op::Added { .. } | Op::Dropped { .. }
+                    )
+                {
+                    i += 1;
+                }
+                let group = &ops[start..i];
+                let mut source_words = Vec::new();
+                let mut quote_tokens = Vec::new();
+                for op in group {
+                    match *op {
+                        Op::Changed { q, s } => {
+                            source_words.push(s);
+                            quote_tokens.push(q);
+                        }
+                        Op::Added { q } => quote_tokens.push(q),
+                        Op::Dropped { s } => source_words.push(s),
+                        _ => {}
+                    }
+                }
+                let source_text = match (source_words.first(), source_words.last()) {
+                    (Some(&a), Some(&b)) => range_text(a, b + 1),
+                    _ => String::new(),
+                };
+                let quote_str = match (quote_tokens.first(), quote_tokens.last()) {
+                    (Some(&a), Some(&b)) => {
+                        let (s, _) = quote_text(a);
+                        let (_, e) = quote_text(b);
+                        quote_core_slice(quote, s, e)
+                    }
+                    _ => String::new(),
+                };
+                // Narration between two quotations, left out of the quote.
+                let only_dropped = group.iter().all(|op| matches!(op, Op::Dropped { .. }));
+                if only_dropped && is_narration(source, index, offset, &source_words, ops, start, i)
+                {
+                    narration = true;
+                } else {
+                    other_change = true;
+                }
+                for op in group {
+                    match *op {
+                        Op::Changed { q, s } => {
+                            let Token::Word { text, .. } = &quote.tokens[q] else {
+                                continue;
+                            };
+                            let src = word(s);
+                            if !is_typo(text, src) {
+                                typo_only = false;
+                            }
+                            if numbers::is_meaningful(text) || numbers::is_meaningful(src) {
+                                meaning.push(format!("“{src}” becomes “{text}”"));
+                            }
+                        }
+                        _ => typo_only = false,
+                    }
+                }
+                changes.push(Change {
+                    source: source_text,
+                    quote: quote_str,
+                });
+            }
+        }
+    }
+    if narration {
+        narration_pieces = aligned_runs(source, index, offset, ops);
+    }
+    let reading = if narration && !other_change && meaning.is_empty() {
+        Reading::StitchedNarration
+    } else if !meaning.is_empty() || (!changes.is_empty() && !typo_only) {
+        Reading::Misquote
+    } else if !changes.is_empty() {
+        Reading::Typo
+    } else {
+        Reading::Faithful
+    };
+    let (fs, _) = index.words[offset
+        + alignment
+            .source_start
+            .min(alignment.source_end.saturating_sub(1))];
+    let (_, fe) = index.words[offset + alignment.source_end.max(1) - 1];
+    Aligned {
+        place: source.place(fs, fe),
+        paragraph,
+        aligned: alignment.aligned,
+        words: alignment.words,
+        reading,
+        omission,
+        insertion,
+        changes,
+        meaning,
+        pieces: narration_pieces,
+    }
+}
+
+fn quote_core_slice(quote: &ParsedQuote, s: usize, e: usize) -> String {
+    // Token spans index the quote as written; `core` starts at core_start.
+    let s = s.saturating_sub(quote.core_start);
+    let e = e.saturating_sub(quote.core_start);
+    quote.core.get(s..e).unwrap_or("").to_string()
+}
+
+fn previous_source_word(ops: &[Op], i: usize) -> Option<usize> {
+    ops[..i].iter().rev().find_map(|op| match *op {
+        Op::Same { s, .. } | Op::Stem { s, .. } | Op::Changed { s, .. } => Some(s),
+        _ => None,
+    })
+}
+
+fn next_source_word(ops: &[Op], i: usize) -> Option<usize> {
+    ops[i + 1..].iter().find_map(|op| match *op {
+        Op::Same { s, .. } | Op::Stem { s, .. } | Op::Changed { s, .. } => Some(s),
+        _ => None,
+    })
+}
+
+/// Are the dropped words narration between two quotations: outside every
+/// quotation, with the quote's words on both sides inside one?
+fn is_narration(
+    source: &Source,
+    index: &WordIndex,
+    offset: usize,
+    dropped: &[usize],
+    ops: &[Op],
+    start: usize,
+    end: usize,
+) -> bool {
+    let (Some(before), Some(after)) = (
+        previous_source_word(ops, start),
+        next_source_word(ops, end.saturating_sub(1)),
+    ) else {
+        return false;
+    };
+    let quoted = |w: usize| {
+        let (s, e) = index.words[offset + w];
+        source.layout.quotation_around(s, e).is_some()
+    };
+    quoted(before) && quoted(after) && dropped.iter().all(|&w| !quoted(w))
+}
+
+/// The runs of source words the quote keeps, as places (stitched pieces).
+fn aligned_runs(source: &Source, index: &WordIndex, offset: usize, ops: &[Op]) -> Vec<Place> {
+    let mut runs = Vec::new();
+    let mut current: Option<(usize, usize)> = None;
+    for op in ops {
+        match *op {
+            Op::Same { s, .. } | Op::Stem { s, .. } | Op::Changed { s, .. } => {
+                current = Some(match current {
+                    Some((a, _)) => (a, s + 1),
+                    None => (s, s + 1),
+                });
+            }
+            Op::Dropped { .. } => {
+                if let Some(run) = current.take() {
+                    runs.push(run);
+                }
+            }
+            _ => {}
+        }
+    }
+    runs.extend(current);
+    runs.into_iter()
+        .map(|(a, b)| {
+            let (fs, _) = index.words[offset + a];
+            let (_, fe) = index.words[offset + b - 1];
+            source.place(fs, fe)
+        })
+        .collect()
+}
+
+fn is_modal_or_quantifier(word: &str) -> bool {
+    matches!(
+        word,
+        "shall"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "can"
+            | "could"
+            | "will"
+            | "would"
+            | "all"
+            | "every"
+            | "each"
+            | "some"
+            | "any"
+            | "most"
+            | "many"
+            | "few"
+            | "only"
+            | "always"
+            | "sometimes"
+    )
+}
+
+/// The contract's typo: a small in-word edit of a word of four letters or
+/// more, never touching a number or negation.
+pub fn is_typo(quoted: &str, source: &str) -> bool {
+    if numbers::is_meaningful(quoted) || numbers::is_meaningful(source) {
+        return false;
+    }
+    let (lq, ls) = (quoted.chars().count(), source.chars().count());
+    if lq < 4 || ls < 4 {
+        return false;
+    }
+    let limit = if lq.max(ls) >= 8 { 2 } else { 1 };
+    let d = strsim::damerau_levenshtein(quoted, source);
+    d >= 1 && d <= limit
+}
+
+/// Greedy cover of the quote by the longest verbatim runs (two words or
+/// more) anywhere in the source; runs never cross an ellipsis.
+pub fn find_pieces(source: &Source, index: &WordIndex, quote: &ParsedQuote) -> Vec<Piece> {
+    let folded = &source.folded.text;
+    let tokens = &quote.tokens;
+    let word_of = |t: usize| match &tokens[t] {
+        Token::Word { text, .. } => Some(text.as_str()),
+        _ => None,
+    };
+    let mut pieces = Vec::new();
+    let mut t = 0;
+    while t < tokens.len() {
+        let Some(first) = word_of(t) else {
+            t += 1;
+            continue;
+        };
+        let mut best: Option<(usize, usize)> = None; // length in tokens, source position
+        for &p in index.positions(first) {
+            let p = p as usize;
+            let mut len = 0;
+            while t + len < tokens.len()
+                && p + len < index.words.len()
+                && word_of(t + len) == Some(index.word(folded, p + len))
+            {
+                len += 1;
+            }
+            if best.is_none_or(|(l, _)| len > l) {
+                best = Some((len, p));
+            }
+        }
+        match best {
+            Some((len, p)) if len >= 2 => {
+                let (fs, _) = index.words[p];
+                let (_, fe) = index.words[p + len - 1];
+                pieces.push(Piece {
+                    place: source.place(fs, fe),
+                    paragraph: source.layout.paragraph_of(fs),
+                    quote_start: t,
+                    quote_end: t + len,
+                    words: len,
+                    source_word: p,
+                });
+                t += len;
+            }
+            _ => t += 1,
+        }
+    }
+    pieces
+}

@@ -1,0 +1,134 @@
+//! Words that carry meaning no edit may change: numbers and negations.
+//! The figures stage builds its reader on these.
+
+/// Number words a figure may be written with.
+const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "dozen",
+    "dozens",
+    "half",
+    "third",
+    "quarter",
+    "score",
+    "once",
+    "twice",
+    "thrice",
+    "single",
+    "double",
+    "triple",
+    "several",
+    "none",
+];
+
+const NEGATIONS: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "without",
+    "nor",
+    "neither",
+    "none",
+    "nobody",
+    "nothing",
+    "nowhere",
+    "cannot",
+    "can't",
+    "won't",
+    "don't",
+    "doesn't",
+    "didn't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "shouldn't",
+    "wouldn't",
+    "couldn't",
+    "mustn't",
+    "mightn't",
+    "needn't",
+    "ain't",
+    "unless",
+    "n't",
+];
+
+/// Does a folded word state a number ("400,000", "1.6", "seventeen")?
+pub fn is_number(word: &str) -> bool {
+    word.bytes().any(|b| b.is_ascii_digit()) || NUMBER_WORDS.contains(&word)
+}
+
+/// Does a folded word negate ("not", "never", "didn't", "without")?
+pub fn is_negation(word: &str) -> bool {
+    NEGATIONS.contains(&word) || word.ends_with("n't")
+}
+
+/// A word whose change always changes meaning.
+pub fn is_meaningful(word: &str) -> bool {
+    is_number(word) || is_negation(word)
+}
+
+/// Does a text hold a number at all (digits or number words)?
+pub fn has_number(text: &str) -> bool {
+    crate::text::fold::fold_words(text)
+        .iter()
+        .any(|w| is_number(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_negations_are_recognised() {
+        assert!(is_number("400,000"));
+        assert!(is_number("seventeen"));
+        assert!(is_number("dozen"));
+        assert!(!is_number("fentanyl"));
+        assert!(is_negation("not"));
+        assert!(is_negation("didn't"));
+        assert!(is_negation("without"));
+        assert!(!is_negation("note"));
+        assert!(has_number("more than 50 cartel suspects"));
+        assert!(has_number("a dozen times"));
+        assert!(!has_number("cartel suspects"));
+    }
+}

@@ -1,0 +1,230 @@
+//! The JSON report, exactly as the contract's section 6 lays it out.
+
+use crate::findings::{ClaimSpan, Finding, Report, SourceSpan};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    schema: u32,
+    tool: Tool,
+    summary: Summary,
+    errors: Vec<ErrorEntry<'a>>,
+    claims: Vec<ClaimEntry<'a>>,
+    unclaimed: Vec<UnclaimedEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    claims: usize,
+    pass: usize,
+    warn: usize,
+    fail: usize,
+    unclaimed: usize,
+    kinds: BTreeMap<&'static str, usize>,
+}
+
+#[derive(Serialize)]
+struct ErrorEntry<'a> {
+    file: &'a str,
+    line: u32,
+    column: u32,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ClaimEntry<'a> {
+    id: &'a str,
+    file: &'a str,
+    line: u32,
+    column: u32,
+    status: &'static str,
+    findings: Vec<FindingEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct FindingEntry<'a> {
+    kind: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    claim: Option<ClaimLoc<'a>>,
+    source: Option<SourceLoc<'a>>,
+    expected: Option<&'a str>,
+    actual: Option<&'a str>,
+    related: Vec<RelatedLoc<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    accepted: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ClaimLoc<'a> {
+    file: &'a str,
+    line: u32,
+    column: u32,
+    offset: usize,
+    length: usize,
+}
+
+#[derive(Serialize)]
+struct SourceLoc<'a> {
+    key: &'a str,
+    path: &'a str,
+    line: u32,
+    column: u32,
+    offset: usize,
+    length: usize,
+}
+
+#[derive(Serialize)]
+struct RelatedLoc<'a> {
+    key: &'a str,
+    path: &'a str,
+    line: u32,
+    column: u32,
+    offset: usize,
+    length: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct UnclaimedEntry<'a> {
+    file: &'a str,
+    line: u32,
+    column: u32,
+    offset: usize,
+    length: usize,
+    text: &'a str,
+}
+
+fn claim_loc(span: &ClaimSpan) -> ClaimLoc<'_> {
+    ClaimLoc {
+        file: &span.file,
+        line: span.line,
+        column: span.column,
+        offset: span.offset,
+        length: span.length,
+    }
+}
+
+fn source_loc(span: &SourceSpan) -> SourceLoc<'_> {
+    SourceLoc {
+        key: &span.key,
+        path: &span.path,
+        line: span.line,
+        column: span.column,
+        offset: span.offset,
+        length: span.length,
+    }
+}
+
+fn finding_entry(f: &Finding) -> FindingEntry<'_> {
+    FindingEntry {
+        kind: f.kind.name(),
+        severity: f.severity.name(),
+        message: &f.message,
+        claim: f.claim.as_ref().map(claim_loc),
+        source: f.source.as_ref().map(source_loc),
+        expected: f.source.as_ref().map(|s| s.text.as_str()),
+        actual: f.actual.as_deref(),
+        related: f
+            .related
+            .iter()
+            .map(|r| RelatedLoc {
+                key: &r.key,
+                path: &r.path,
+                line: r.line,
+                column: r.column,
+                offset: r.offset,
+                length: r.length,
+                text: &r.text,
+            })
+            .collect(),
+        help: f.help.as_deref(),
+        accepted: f.accepted.as_deref(),
+    }
+}
+
+/// Summary counts by kind, notes included.
+pub fn kind_counts(report: &Report) -> BTreeMap<&'static str, usize> {
+    let mut kinds = BTreeMap::new();
+    for claim in &report.claims {
+        for f in &claim.findings {
+            *kinds.entry(f.kind.name()).or_insert(0) += 1;
+        }
+    }
+    if !report.unclaimed.is_empty() {
+        *kinds.entry("unclaimed-quote").or_insert(0) += report.unclaimed.len();
+    }
+    kinds
+}
+
+pub fn render(report: &Report) -> String {
+    use crate::findings::Status;
+    let document = Document {
+        schema: 1,
+        tool: Tool {
+            name: "verbatim",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        summary: Summary {
+            claims: report.claims.len(),
+            pass: report.count(Status::Pass),
+            warn: report.count(Status::Warn),
+            fail: report.count(Status::Fail),
+            unclaimed: report.unclaimed.len(),
+            kinds: kind_counts(report),
+        },
+        errors: report
+            .errors
+            .iter()
+            .map(|e| ErrorEntry {
+                file: &e.file,
+                line: e.line,
+                column: e.column,
+                message: &e.message,
+                help: e.help.as_deref(),
+            })
+            .collect(),
+        claims: report
+            .claims
+            .iter()
+            .map(|c| ClaimEntry {
+                id: &c.id,
+                file: &c.file,
+                line: c.line,
+                column: c.column,
+                status: c.status.name(),
+                findings: c.findings.iter().map(finding_entry).collect(),
+            })
+            .collect(),
+        unclaimed: report
+            .unclaimed
+            .iter()
+            .map(|u| UnclaimedEntry {
+                file: &u.file,
+                line: u.line,
+                column: u.column,
+                offset: u.offset,
+                length: u.length,
+                text: &u.text,
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_else(|e| {
+        format!(
+            "{{\"schema\": 1, \"errors\": [{{\"message\": \"cannot render the report: {e}\"}}]}}"
+        )
+    });
+    text.push('\n');
+    text
+}

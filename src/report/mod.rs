@@ -1,0 +1,12 @@
+//! Stage 5: renderers. They format findings; they never decide them.
+
+pub mod diff;
+pub mod human;
+pub mod json;
+
+/// Output formats of `verbatim check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+}

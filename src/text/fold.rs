@@ -1,0 +1,573 @@
+//! Folding: the text that matching compares, with a sparse map back to the
+//! original bytes.
+//!
+//! Folded text is lower-case words without diacritics, compatibility forms
+//! or curly apostrophes, separated by single spaces. Punctuation between
+//! words disappears; an apostrophe inside a word and the separators inside a
+//! number stay. The map records a breakpoint only where the folded text's
+//! length stops tracking the original's, so plain ASCII prose costs one
+//! breakpoint per punctuation mark and nothing else.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// Where an identity run of the folded text starts, and which original byte
+/// it starts at. Original bytes between the end of one identity run and the
+/// start of the next were deleted by folding. An atomic run maps all of its
+/// folded bytes onto the whole original range up to the next breakpoint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Breakpoint {
+    folded: usize,
+    original: usize,
+    atomic: bool,
+}
+
+/// Map from folded byte positions to original byte positions.
+#[derive(Clone, Debug, Default)]
+pub struct OffsetMap {
+    points: Vec<Breakpoint>,
+}
+
+impl OffsetMap {
+    fn push(&mut self, folded: usize, original: usize, atomic: bool) {
+        if let Some(last) = self.points.last_mut() {
+            if last.folded == folded {
+                // The previous run is empty: it maps nothing, replace it.
+                *last = Breakpoint {
+                    folded,
+                    original,
+                    atomic,
+                };
+                return;
+            }
+            if !atomic
+                && !last.atomic
+                && original >= last.original
+                && original - last.original == folded - last.folded
+            {
+                return; // still the same identity run
+            }
+        }
+        self.points.push(Breakpoint {
+            folded,
+            original,
+            atomic,
+        });
+    }
+
+    fn segment(&self, folded: usize) -> usize {
+        self.points
+            .partition_point(|p| p.folded <= folded)
+            .saturating_sub(1)
+    }
+
+    /// The original byte where the character that produced folded byte
+    /// `folded` starts.
+    pub fn start(&self, folded: usize) -> usize {
+        let i = self.segment(folded);
+        let p = self.points[i];
+        if p.atomic {
+            p.original
+        } else {
+            p.original + (folded - p.folded)
+        }
+    }
+
+    /// The original byte just past the character that produced the folded
+    /// byte before `folded_end`.
+    pub fn end(&self, folded_end: usize) -> usize {
+        let last = folded_end.saturating_sub(1);
+        let i = self.segment(last);
+        let p = self.points[i];
+        if p.atomic {
+            self.points
+                .get(i + 1)
+                .map_or(p.original, |next| next.original)
+        } else {
+            p.original + (last - p.folded) + 1
+        }
+    }
+
+    pub fn breakpoints(&self) -> usize {
+        self.points.len()
+    }
+}
+
+/// How one original character takes part in folded text.
+#[derive(Clone, Debug, PartialEq)]
+enum Class {
+    /// Part of a word, folded to these characters.
+    Word(WordChars),
+    /// A symbol that reads as a word of its own (`%` is "percent").
+    Symbol(&'static str),
+    /// `'`, `’`, `‘`: part of the word when between two letters or digits.
+    Apostrophe,
+    /// `.` or `,`: part of the word between two digits ("1.6", "3,200").
+    NumberMark(u8),
+    /// Deleted without separating words: soft hyphens, joiners, combining
+    /// marks, brackets (`[W]e`, `fac[ing]`).
+    Invisible,
+    Separator,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum WordChars {
+    Same(char),
+    Folded(String),
+}
+
+fn classify(c: char) -> Class {
+    if c.is_ascii() {
+        return match c {
+            'a'..='z' | '0'..='9' => Class::Word(WordChars::Same(c)),
+            'A'..='Z' => Class::Word(WordChars::Same(c.to_ascii_lowercase())),
+            '\'' | '`' => Class::Apostrophe,
+            '.' => Class::NumberMark(b'.'),
+            ',' => Class::NumberMark(b','),
+            '[' | ']' => Class::Invisible,
+            '%' => Class::Symbol("percent"),
+            '$' => Class::Symbol("$"),
+            '&' => Class::Symbol("and"),
+            _ => Class::Separator,
+        };
+    }
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' => Class::Apostrophe,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {
+            Class::Invisible
+        }
+        '€' => Class::Symbol("€"),
+        '£' => Class::Symbol("£"),
+        '¥' => Class::Symbol("¥"),
+        '%' | '\u{FF05}' => Class::Symbol("percent"),
+        _ if is_combining_mark(c) => Class::Invisible,
+        _ if c.is_alphanumeric() => {
+            let folded = fold_letter(c);
+            if folded.is_empty() {
+                Class::Invisible
+            } else {
+                let mut chars = folded.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(one), None) if one == c => Class::Word(WordChars::Same(c)),
+                    _ => Class::Word(WordChars::Folded(folded)),
+                }
+            }
+        }
+        _ => Class::Separator,
+    }
+}
+
+/// Compatibility decomposition, marks dropped, lower case; plus the letters
+/// that carry their diacritic in the base form.
+fn fold_letter(c: char) -> String {
+    let special = match c {
+        'ø' | 'Ø' => Some("o"),
+        'ł' | 'Ł' => Some("l"),
+        'đ' | 'Đ' | 'ð' | 'Ð' => Some("d"),
+        'ß' | 'ẞ' => Some("ss"),
+        'æ' | 'Æ' => Some("ae"),
+        'œ' | 'Œ' => Some("oe"),
+        'þ' | 'Þ' => Some("th"),
+        'ı' => Some("i"),
+        _ => None,
+    };
+    if let Some(s) = special {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    decompose_compatible(c, |d| {
+        if !is_combining_mark(d) && d.is_alphanumeric() {
+            out.extend(d.to_lowercase());
+        }
+    });
+    out
+}
+
+/// Folded text plus the map back to the original.
+#[derive(Clone, Debug, Default)]
+pub struct Folded {
+    pub text: String,
+    pub map: OffsetMap,
+}
+
+impl Folded {
+    /// The original byte range of a folded range that covers whole words.
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        if start >= end {
+            let at = self.map.start(start.min(self.text.len().saturating_sub(1)));
+            return (at, at);
+        }
+        (self.map.start(start), self.map.end(end))
+    }
+}
+
+/// Events the folder reports to whoever builds a source's structure.
+pub trait Structure {
+    /// A word starts at folded position `at`, after a line break
+    /// (`after_blank` when the line before it held no word).
+    fn word_start(&mut self, at: usize, after_newline: bool, after_blank: bool);
+    /// A sentence ends before the word that starts at folded position `at`.
+    fn sentence_break(&mut self, at: usize);
+    /// A quotation mark opened (`opening`) or closed at the folded position.
+    fn quote_mark(&mut self, at: usize, opening: bool, double: bool);
+    /// A line of `chars` characters ended.
+    fn line_end(&mut self, chars: usize);
+}
+
+/// No structure needed (claims' quotes).
+pub struct NoStructure;
+
+impl Structure for NoStructure {
+    fn word_start(&mut self, _: usize, _: bool, _: bool) {}
+    fn sentence_break(&mut self, _: usize) {}
+    fn quote_mark(&mut self, _: usize, _: bool, _: bool) {}
+    fn line_end(&mut self, _: usize) {}
+}
+
+/// Streaming folder: feed it the original text in pieces (each with the
+/// original byte offset where it starts) and it builds the folded text, the
+/// offset map and the structure events.
+pub struct Folder<'s, S: Structure> {
+    out: Folded,
+    structure: &'s mut S,
+    /// The character waiting for its successor, with its original offset.
+    pending: Option<(char, usize)>,
+    prev: Option<char>,
+    prev_prev: Option<char>,
+    in_word: bool,
+    next_original: usize,
+    line_chars: usize,
+    /// Line breaks since the last word: 1 is a new line, 2 or more a blank
+    /// (or wordless) line in between.
+    lines_since_word: usize,
+    /// Sentence-ending punctuation seen since the last word, and whether the
+    /// word before it is an abbreviation.
+    sentence_end: bool,
+    last_word: String,
+    open_double: bool,
+    open_single: usize,
+}
+
+impl<'s, S: Structure> Folder<'s, S> {
+    pub fn new(structure: &'s mut S) -> Self {
+        Folder {
+            out: Folded::default(),
+            structure,
+            pending: None,
+            prev: None,
+            prev_prev: None,
+            in_word: false,
+            next_original: 0,
+            line_chars: 0,
+            lines_since_word: 0,
+            sentence_end: false,
+            last_word: String::new(),
+            open_double: false,
+            open_single: 0,
+        }
+    }
+
+    /// Reserve room for a text of about `bytes` bytes.
+    pub fn reserve(&mut self, bytes: usize) {
+        self.out.text.reserve(bytes);
+    }
+
+    /// Feed `text`, which starts at original byte `original`. A jump in the
+    /// original offsets (markup skipped) is invisible: it joins, not splits.
+    pub fn push(&mut self, text: &str, original: usize) {
+        let mut at = original;
+        for c in text.chars() {
+            if let Some((p, p_at)) = self.pending.take() {
+                self.step(p, p_at, Some(c));
+            }
+            self.pending = Some((c, at));
+            at += c.len_utf8();
+        }
+    }
+
+    /// Force a word boundary here, as a block element or a line break in
+    /// markup does.
+    pub fn separate(&mut self) {
+        self.flush_pending(Some(' '));
+        self.in_word = false;
+        self.prev = Some(' ');
+    }
+
+    /// Force a paragraph break here (a block element in markup).
+    pub fn paragraph_break(&mut self) {
+        self.separate();
+        self.lines_since_word = 2;
+        self.sentence_end = true;
+        self.close_quotes();
+    }
+
+    fn flush_pending(&mut self, next: Option<char>) {
+        if let Some((p, p_at)) = self.pending.take() {
+            self.step(p, p_at, next);
+        }
+    }
+
+    pub fn finish(mut self) -> Folded {
+        self.flush_pending(None);
+        self.close_quotes();
+        let end_original = self.next_original;
+        let end_folded = self.out.text.len();
+        self.out.map.push(end_folded, end_original, false);
+        self.out
+    }
+
+    fn close_quotes(&mut self) {
+        let at = self.out.text.len();
+        if self.open_double {
+            self.structure.quote_mark(at, false, true);
+            self.open_double = false;
+        }
+        while self.open_single > 0 {
+            self.structure.quote_mark(at, false, false);
+            self.open_single -= 1;
+        }
+    }
+
+    fn step(&mut self, c: char, at: usize, next: Option<char>) {
+        let class = classify(c);
+        let len = c.len_utf8();
+        match class {
+            Class::Word(chars) => self.word_char(chars, c, at, len),
+            Class::Symbol(word) => {
+                self.in_word = false;
+                self.begin_word(at, c);
+                let start = self.out.text.len();
+                self.out.text.push_str(word);
+                if word.len() != len || !word.starts_with(c) {
+                    self.out.map.push(start, at, true);
+                }
+                self.out.map.push(self.out.text.len(), at + len, false);
+                self.last_word.push(c);
+                self.in_word = false;
+            }
+            Class::Apostrophe => {
+                let inside = self.in_word
+                    && self.prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric);
+                if inside {
+                    let start = self.out.text.len();
+                    self.out.text.push('\'');
+                    self.out.map.push(start, at, len != 1);
+                    self.out.map.push(start + 1, at + len, false);
+                } else {
+                    self.quote_mark_char(c, next);
+                    self.in_word = false;
+                }
+            }
+            Class::NumberMark(mark) => {
+                let between_digits = self.in_word
+                    && self.prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit());
+                let in_abbreviation = mark == b'.'
+                    && self.in_word
+                    && self.prev.is_some_and(char::is_alphabetic)
+                    && !self.prev_prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphabetic);
+                if between_digits {
+                    let start = self.out.text.len();
+                    self.out.text.push(mark as char);
+                    self.out.map.push(start, at, false);
+                } else if in_abbreviation {
+                    // "U.S." reads as one word "us"; the dot is dropped.
+                    self.last_word.push(c);
+                    self.out.map.push(self.out.text.len(), at + len, false);
+                } else {
+                    if mark == b'.' {
+                        self.sentence_end = !self.is_abbreviation();
+                    }
+                    self.in_word = false;
+                }
+            }
+            Class::Invisible => {
+                if self.in_word {
+                    self.out.map.push(self.out.text.len(), at + len, false);
+                }
+            }
+            Class::Separator => {
+                if c == '\n' {
+                    self.structure.line_end(self.line_chars);
+                    self.line_chars = 0;
+                    self.lines_since_word += 1;
+                }
+                match c {
+                    '!' | '?' => self.sentence_end = true,
+                    '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => {
+                        self.quote_mark_char(c, next)
+                    }
+                    _ => {}
+                }
+                self.in_word = false;
+            }
+        }
+        if c != '\n' {
+            self.line_chars += 1;
+        }
+        self.prev_prev = self.prev;
+        self.prev = Some(c);
+        self.next_original = at + len;
+    }
+
+    fn is_abbreviation(&self) -> bool {
+        let word = self.last_word.to_lowercase();
+        if word.contains('.') {
+            return true; // "U.S", "e.g"
+        }
+        if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+            return true; // an initial
+        }
+        matches!(
+            word.as_str(),
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "prof"
+                | "sen"
+                | "rep"
+                | "gov"
+                | "gen"
+                | "adm"
+                | "lt"
+                | "col"
+                | "maj"
+                | "capt"
+                | "cmdr"
+                | "sgt"
+                | "st"
+                | "jr"
+                | "sr"
+                | "inc"
+                | "ltd"
+                | "co"
+                | "corp"
+                | "vs"
+                | "etc"
+                | "no"
+                | "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+                | "approx"
+                | "est"
+                | "dept"
+                | "univ"
+                | "pres"
+                | "gob"
+                | "sra"
+                | "sr.a"
+        )
+    }
+
+    fn quote_mark_char(&mut self, c: char, next: Option<char>) {
+        let at = self.out.text.len();
+        match c {
+            '"' => {
+                let opening = !self.open_double;
+                self.open_double = opening;
+                self.structure.quote_mark(at, opening, true);
+            }
+            '\u{201C}' | '\u{201E}' | '\u{00AB}' => {
+                self.open_double = true;
+                self.structure.quote_mark(at, true, true);
+            }
+            '\u{201D}' | '\u{00BB}' => {
+                self.open_double = false;
+                self.structure.quote_mark(at, false, true);
+            }
+            '\u{2018}' | '\'' => {
+                let opens = !self.prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric);
+                if opens {
+                    self.open_single += 1;
+                    self.structure.quote_mark(at, true, false);
+                } else if self.open_single > 0 {
+                    self.open_single -= 1;
+                    self.structure.quote_mark(at, false, false);
+                }
+            }
+            '\u{2019}' if self.open_single > 0 && !next.is_some_and(char::is_alphanumeric) => {
+                self.open_single -= 1;
+                self.structure.quote_mark(at, false, false);
+            }
+            _ => {}
+        }
+    }
+
+    fn word_char(&mut self, chars: WordChars, c: char, at: usize, len: usize) {
+        if !self.in_word {
+            self.begin_word(at, c);
+        }
+        let start = self.out.text.len();
+        match chars {
+            WordChars::Same(ch) => {
+                self.out.text.push(ch);
+                if ch.len_utf8() != len {
+                    self.out.map.push(start, at, true);
+                }
+            }
+            WordChars::Folded(s) => {
+                self.out.text.push_str(&s);
+                if s.len() != len {
+                    self.out.map.push(start, at, true);
+                }
+            }
+        }
+        self.out.map.push(self.out.text.len(), at + len, false);
+        self.last_word.push(c);
+    }
+
+    fn begin_word(&mut self, at: usize, c: char) {
+        if !self.out.text.is_empty() {
+            let space_at = self.out.text.len();
+            self.out.text.push(' ');
+            // The space stands for the whole separator run; map it onto the
+            // run's last byte so that a one-byte run costs no breakpoint.
+            self.out.map.push(space_at, at.saturating_sub(1), false);
+        }
+        let folded_start = self.out.text.len();
+        self.out.map.push(folded_start, at, false);
+        let new_paragraph = self.lines_since_word >= 2 && folded_start > 0;
+        if folded_start > 0 && (new_paragraph || (self.sentence_end && c_starts_sentence(c))) {
+            self.structure.sentence_break(folded_start);
+        }
+        self.structure
+            .word_start(folded_start, self.lines_since_word >= 1, new_paragraph);
+        self.sentence_end = false;
+        self.lines_since_word = 0;
+        self.in_word = true;
+        self.last_word.clear();
+    }
+}
+
+fn c_starts_sentence(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic()
+}
+
+/// Fold a short text with no structure (a quote, a claim's words).
+pub fn fold(text: &str) -> Folded {
+    let mut none = NoStructure;
+    let mut folder = Folder::new(&mut none);
+    folder.push(text, 0);
+    folder.finish()
+}
+
+/// The folded words of a short text.
+pub fn fold_words(text: &str) -> Vec<String> {
+    fold(text)
+        .text
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}

@@ -1,0 +1,523 @@
+//! Stage 4: the contract's ordered verdicts, from the evidence each source
+//! gave, turned into findings per claim.
+
+use crate::check::{Job, SourceOutcome, SourceState};
+use crate::claims::{Claim, ClaimSet, Located};
+use crate::findings::*;
+use crate::matcher::{Aligned, Evidence, Piece, Reading};
+use crate::text::source::{Place, ReadError};
+
+/// Alignment at or above this share of the quote's words is the quote, edited.
+pub const ALIGNED_SHARE: f64 = 0.75;
+/// Below this share nothing is close: not found.
+pub const NOT_FOUND_SHARE: f64 = 0.60;
+
+pub fn decide(set: &ClaimSet, jobs: &[Job], outcomes: &[SourceOutcome]) -> Report {
+    // Evidence per job, by source file.
+    let mut by_job: Vec<Vec<(usize, &Evidence)>> = vec![Vec::new(); jobs.len()];
+    for (sf, outcome) in outcomes.iter().enumerate() {
+        for (job, evidence) in &outcome.evidence {
+            by_job[*job].push((sf, evidence));
+        }
+    }
+    let mut claims = Vec::with_capacity(set.claims.len());
+    let mut job = 0;
+    for (c, claim) in set.claims.iter().enumerate() {
+        let file = &set.files[claim.file];
+        let mut findings = Vec::new();
+        let cited = cited_decls(set, claim);
+        let mut quote_failed = false;
+        let first_job = job;
+        while job < jobs.len() && jobs[job].claim == c {
+            let quote = &claim.quotes[jobs[job].quote];
+            let before = findings.len();
+            quote_findings(
+                set,
+                claim,
+                quote,
+                &jobs[job],
+                &by_job[job],
+                outcomes,
+                &cited,
+                &mut findings,
+            );
+            if findings[before..]
+                .iter()
+                .any(|f| f.severity >= Severity::Warning)
+            {
+                quote_failed = true;
+            }
+            job += 1;
+        }
+        let _ = first_job;
+        // Source problems: always for cited sources; for claims searching
+        // every source, only when a quote was not found.
+        if !claim.cites_all || quote_failed || claim.quotes.is_empty() {
+            let mut seen = Vec::new();
+            for &d in &cited {
+                let decl = &set.declared[d];
+                if seen.contains(&decl.source_file) {
+                    continue;
+                }
+                seen.push(decl.source_file);
+                if let Some(f) = source_problem(set, claim, d, &outcomes[decl.source_file]) {
+                    findings.push(f);
+                }
+            }
+        }
+        apply_accepts(claim, &file.display, &mut findings);
+        claims.push(ClaimResult {
+            id: claim.id.clone(),
+            file: file.display.clone(),
+            line: claim.pos.line,
+            column: claim.pos.column,
+            status: Status::of(&findings),
+            findings,
+        });
+    }
+    Report {
+        errors: Vec::new(),
+        claims,
+        unclaimed: Vec::new(),
+        files: set
+            .files
+            .iter()
+            .map(|f| (f.display.clone(), f.text.clone()))
+            .collect(),
+    }
+}
+
+/// The declared sources a claim searches, in declaration order.
+pub fn cited_decls(set: &ClaimSet, claim: &Claim) -> Vec<usize> {
+    if claim.cites_all {
+        set.files[claim.file].sources.clone()
+    } else {
+        claim.cited.clone()
+    }
+}
+
+fn claim_span(set: &ClaimSet, claim: &Claim, located: &Located) -> ClaimSpan {
+    ClaimSpan {
+        file: set.files[claim.file].display.clone(),
+        line: located.pos.line,
+        column: located.pos.column,
+        offset: located.pos.offset,
+        length: located.pos.len,
+    }
+}
+
+fn source_span(set: &ClaimSet, decl: usize, place: &Place) -> SourceSpan {
+    let d = &set.declared[decl];
+    SourceSpan {
+        key: d.key.clone(),
+        path: set.source_files[d.source_file].display.clone(),
+        line: place.line,
+        column: place.column,
+        offset: place.offset,
+        length: place.length,
+        text: place.text.clone(),
+    }
+}
+
+fn pin_failed(set: &ClaimSet, decl: usize, outcomes: &[SourceOutcome]) -> bool {
+    let d = &set.declared[decl];
+    match (&d.sha256, &outcomes[d.source_file].state) {
+        (
+            Some(pin),
+            SourceState::Read {
+                sha256: Some(actual),
+            },
+        ) => pin != actual,
+        _ => false,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn quote_findings(
+    set: &ClaimSet,
+    claim: &Claim,
+    quote: &Located,
+    job: &Job,
+    evidence: &[(usize, &Evidence)],
+    outcomes: &[SourceOutcome],
+    cited: &[usize],
+    out: &mut Vec<Finding>,
+) {
+    let readable: Vec<usize> = cited
+        .iter()
+        .copied()
+        .filter(|&d| {
+            matches!(
+                outcomes[set.declared[d].source_file].state,
+                SourceState::Read { .. }
+            )
+        })
+        .collect();
+    if readable.is_empty() {
+        return; // the source problems say it all
+    }
+    let evidence_in = |d: usize| {
+        let sf = set.declared[d].source_file;
+        evidence.iter().find(|(s, _)| *s == sf).map(|(_, e)| *e)
+    };
+    let at_claim = claim_span(set, claim, quote);
+    let finding = |kind: Kind, message: String| {
+        let mut f = Finding::new(kind, message);
+        f.claim = Some(at_claim.clone());
+        f.actual = Some(quote.text.clone());
+        f
+    };
+
+    // 1. Exactly, after folding.
+    for &d in &readable {
+        if let Some(place) = evidence_in(d).and_then(|e| e.exact.as_ref()) {
+            if typography_differs(&job.parsed.core, &place.text) {
+                let mut f = finding(
+                    Kind::Typography,
+                    "matches the source once quotation marks, dashes, case, diacritics or spacing are folded".into(),
+                );
+                f.source = Some(source_span(set, d, place));
+                f.help = Some(format!("the source reads “{}”", place.text));
+                out.push(f);
+            }
+            return;
+        }
+    }
+
+    // 2. One paragraph aligns with most of the quote.
+    let best: Option<(usize, &Aligned)> = readable
+        .iter()
+        .filter_map(|&d| {
+            evidence_in(d)
+                .and_then(|e| e.aligned.as_ref())
+                .map(|a| (d, a))
+        })
+        .fold(None, |best, (d, a)| match best {
+            Some((_, b)) if b.ratio() >= a.ratio() => best,
+            _ => Some((d, a)),
+        });
+    let ratio = best.map_or(0.0, |(_, a)| a.ratio());
+    if let Some((d, aligned)) = best.filter(|_| ratio >= ALIGNED_SHARE) {
+        aligned_findings(set, d, aligned, &finding, out);
+        return;
+    }
+
+    // 3. Verbatim pieces from different paragraphs, or out of order.
+    let words = job.parsed.word_count();
+    let pieces = readable
+        .iter()
+        .filter_map(|&d| evidence_in(d).map(|e| (d, &e.pieces)))
+        .max_by_key(|(d, p)| {
+            (
+                p.iter().map(|x| x.words).sum::<usize>(),
+                std::cmp::Reverse(*d),
+            )
+        });
+    if let Some((d, pieces)) = pieces {
+        let covered: usize = pieces.iter().map(|p| p.words).sum();
+        if pieces.len() >= 2
+            && covered as f64 >= ALIGNED_SHARE * words as f64
+            && is_stitched(pieces)
+        {
+            let mut f = finding(
+                Kind::Stitched,
+                format!(
+                    "the quote joins {} pieces that stand apart in the source ({})",
+                    pieces.len(),
+                    describe_pieces(pieces)
+                ),
+            );
+            f.source = Some(source_span(set, d, &pieces[0].place));
+            f.related = pieces
+                .iter()
+                .map(|p| source_span(set, d, &p.place))
+                .collect();
+            f.help = Some(
+                "quote each passage separately, or mark the omission where the source allows it"
+                    .into(),
+            );
+            out.push(f);
+            return;
+        }
+    }
+
+    // 4. Exactly in another declared source of the file.
+    let file = &set.files[claim.file];
+    for &d in &file.sources {
+        if cited.contains(&d) || pin_failed(set, d, outcomes) {
+            continue;
+        }
+        let sf = set.declared[d].source_file;
+        if cited.iter().any(|&c| set.declared[c].source_file == sf) {
+            continue;
+        }
+        if let Some(place) = evidence
+            .iter()
+            .find(|(s, _)| *s == sf)
+            .and_then(|(_, e)| e.exact.as_ref())
+        {
+            let key = &set.declared[d].key;
+            let mut f = finding(
+                Kind::WrongSource,
+                format!("the quote is not in the cited source, but it is in `{key}`"),
+            );
+            let span = source_span(set, d, place);
+            f.source = Some(span.clone());
+            f.related = vec![span];
+            f.help = Some(format!("cite `{key}` for this quote"));
+            out.push(f);
+            return;
+        }
+    }
+
+    // 5. Nothing close, or something partly close.
+    if ratio < NOT_FOUND_SHARE {
+        let cited_keys: Vec<String> = cited
+            .iter()
+            .map(|&d| format!("`{}`", set.declared[d].key))
+            .collect();
+        let mut f = finding(
+            Kind::NotFound,
+            format!("nothing in {} is close to the quote", cited_keys.join(", ")),
+        );
+        f.help =
+            Some("check the quote against the source, or cite the source it comes from".into());
+        out.push(f);
+    } else if let Some((d, aligned)) = best {
+        let mut f = finding(
+            Kind::Misquote,
+            format!(
+                "only {} of the quote's {} words match the closest passage: {}",
+                aligned.aligned,
+                aligned.words,
+                describe_changes(aligned)
+            ),
+        );
+        f.source = Some(source_span(set, d, &aligned.place));
+        f.help = Some(format!(
+            "quote the source exactly: “{}”",
+            aligned.place.text
+        ));
+        out.push(f);
+    }
+}
+
+fn aligned_findings(
+    set: &ClaimSet,
+    d: usize,
+    aligned: &Aligned,
+    finding: &dyn Fn(Kind, String) -> Finding,
+    out: &mut Vec<Finding>,
+) {
+    let span = source_span(set, d, &aligned.place);
+    let mut push_note = |kind: Kind, message: &str| {
+        let mut f = finding(kind, message.to_string());
+        f.source = Some(span.clone());
+        out.push(f);
+    };
+    if aligned.omission {
+        push_note(
+            Kind::Omission,
+            "an ellipsis omits source words; the pieces are in order in one paragraph",
+        );
+    }
+    if aligned.insertion {
+        push_note(
+            Kind::Insertion,
+            "a bracketed insertion stands for source words",
+        );
+    }
+    match aligned.reading {
+        Reading::Faithful => {}
+        Reading::Typo => {
+            let mut f = finding(
+                Kind::Typo,
+                format!("the quote has a typo: {}", describe_changes(aligned)),
+            );
+            f.source = Some(span.clone());
+            f.help = Some(format!(
+                "correct it to the source's spelling: “{}”",
+                aligned.place.text
+            ));
+            out.push(f);
+        }
+        Reading::Misquote => {
+            let mut message = describe_changes(aligned);
+            if !aligned.meaning.is_empty() {
+                message = format!("{message} ({})", aligned.meaning.join("; "));
+            }
+            let mut f = finding(Kind::Misquote, message);
+            f.source = Some(span.clone());
+            f.help = Some(format!(
+                "quote the source exactly: “{}”",
+                aligned.place.text
+            ));
+            out.push(f);
+        }
+        Reading::StitchedNarration => {
+            let mut f = finding(
+                Kind::Stitched,
+                "the quote joins separate quotations across the narration between them".into(),
+            );
+            f.source = Some(span.clone());
+            f.related = aligned
+                .pieces
+                .iter()
+                .map(|p| source_span(set, d, p))
+                .collect();
+            f.help = Some(
+                "quote each quotation separately, or mark the omission with an ellipsis".into(),
+            );
+            out.push(f);
+        }
+    }
+}
+
+fn describe_changes(aligned: &Aligned) -> String {
+    let parts: Vec<String> = aligned
+        .changes
+        .iter()
+        .take(4)
+        .map(|c| match (c.source.is_empty(), c.quote.is_empty()) {
+            (true, _) => format!("adds “{}”", c.quote),
+            (_, true) => format!("drops “{}”", c.source),
+            _ => format!("changes “{}” to “{}”", c.source, c.quote),
+        })
+        .collect();
+    let more = aligned.changes.len().saturating_sub(4);
+    let mut text = if parts.is_empty() {
+        "the wording differs".to_string()
+    } else {
+        format!("quote {}", parts.join("; "))
+    };
+    if more > 0 {
+        text.push_str(&format!("; and {more} more"));
+    }
+    text
+}
+
+fn is_stitched(pieces: &[Piece]) -> bool {
+    let different_paragraphs = pieces.windows(2).any(|w| w[0].paragraph != w[1].paragraph);
+    let out_of_order = pieces
+        .windows(2)
+        .any(|w| w[1].source_word <= w[0].source_word);
+    different_paragraphs || out_of_order
+}
+
+fn describe_pieces(pieces: &[Piece]) -> String {
+    pieces
+        .iter()
+        .map(|p| format!("line {}", p.place.line))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Did matching need folding beyond the first word's capital?
+pub fn typography_differs(quote_core: &str, source_text: &str) -> bool {
+    let (s, e) = crate::matcher::quote::core_range(source_text);
+    let source_core = &source_text[s..e];
+    if quote_core == source_core {
+        return false;
+    }
+    let lower_first = |t: &str| {
+        let mut chars = t.chars();
+        match chars.next() {
+            Some(c) => c.to_lowercase().chain(chars).collect::<String>(),
+            None => String::new(),
+        }
+    };
+    lower_first(quote_core) != lower_first(source_core)
+}
+
+fn source_problem(
+    set: &ClaimSet,
+    claim: &Claim,
+    d: usize,
+    outcome: &SourceOutcome,
+) -> Option<Finding> {
+    let decl = &set.declared[d];
+    let path = &set.source_files[decl.source_file].display;
+    let file = &set.files[claim.file];
+    let mut finding = match &outcome.state {
+        SourceState::Failed(ReadError::Missing) => {
+            let mut f = Finding::new(
+                Kind::SourceMissing,
+                format!("source `{}` does not exist: {path}", decl.key),
+            );
+            f.help = Some("fix the path, or add the file to the sources folder".into());
+            f
+        }
+        SourceState::Failed(ReadError::Unreadable(why)) => {
+            let mut f = Finding::new(
+                Kind::SourceUnreadable,
+                format!("source `{}` ({path}) cannot be read: {why}", decl.key),
+            );
+            f.help = Some("save the source as UTF-8 text, Markdown or HTML".into());
+            f
+        }
+        SourceState::Read { sha256 } => {
+            let (Some(pin), Some(actual)) = (&decl.sha256, sha256) else {
+                return None;
+            };
+            if pin == actual {
+                return None;
+            }
+            let mut f = Finding::new(
+                Kind::SourceChanged,
+                format!(
+                    "source `{}` ({path}) has changed since it was pinned: sha256 {} is now {}",
+                    decl.key,
+                    &pin[..12],
+                    &actual[..12]
+                ),
+            );
+            f.help = Some(
+                "re-check the quotes against the new text, then run `verbatim pin --update`".into(),
+            );
+            f
+        }
+    };
+    finding.claim = Some(ClaimSpan {
+        file: file.display.clone(),
+        line: decl.pos.line,
+        column: decl.pos.column,
+        offset: decl.pos.offset,
+        length: decl.pos.len,
+    });
+    // Point at the claim's `source:` entry when it names the source.
+    let _ = claim;
+    Some(finding)
+}
+
+/// Reviewed deviations become notes; an entry matching nothing is stale.
+fn apply_accepts(claim: &Claim, file: &str, findings: &mut Vec<Finding>) {
+    for accept in &claim.accept {
+        let mut matched = false;
+        for f in findings.iter_mut() {
+            if f.kind == accept.kind && f.accepted.is_none() {
+                f.accepted = Some(accept.reason.clone());
+                f.severity = Severity::Note;
+                f.message = format!("{} (accepted: {})", f.message, accept.reason);
+                matched = true;
+            }
+        }
+        if !matched {
+            let mut f = Finding::new(
+                Kind::StaleAccept,
+                format!(
+                    "`accept` of `{}` matches no finding of this claim",
+                    accept.kind.name()
+                ),
+            );
+            f.claim = Some(ClaimSpan {
+                file: file.to_string(),
+                line: accept.pos.line,
+                column: accept.pos.column,
+                offset: accept.pos.offset,
+                length: accept.pos.len,
+            });
+            f.help = Some("remove the entry: the deviation it accepted is gone".into());
+            findings.push(f);
+        }
+    }
+}
