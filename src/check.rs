@@ -67,7 +67,9 @@ struct Plan {
     exact: ExactSearch,
     /// Seeds (k-grams) of quotes searched in every source of their file.
     seeds: ExactSearch,
-    seed_owner: Vec<usize>,
+    /// For each seed: its job, its byte offset in the quote's folded words,
+    /// and how many seeds that job has.
+    seed_owner: Vec<(usize, usize, usize)>,
     /// (claims file, source file) pairs that are declared.
     declared: HashSet<(usize, usize)>,
     /// Jobs whose claim cites the source file.
@@ -88,9 +90,11 @@ impl Plan {
             let claim = &set.claims[job.claim];
             cites_all.push(claim.cites_all);
             if claim.cites_all {
-                for seed in seeds_of(&job.parsed) {
+                let seeds = seeds_of(&job.parsed);
+                let count = seeds.len();
+                for (seed, offset) in seeds {
                     seed_texts.push(seed);
-                    seed_owner.push(j);
+                    seed_owner.push((j, offset, count));
                 }
             } else {
                 let mut files: Vec<usize> = claim
@@ -130,34 +134,83 @@ impl Plan {
     }
 }
 
-/// Word k-grams of a quote's runs of plain words.
-fn seeds_of(quote: &ParsedQuote) -> Vec<String> {
+/// Word k-grams of a quote's runs of plain words, each with its byte
+/// offset in the quote's folded words joined by spaces.
+fn seeds_of(quote: &ParsedQuote) -> Vec<(String, usize)> {
     let mut seeds = Vec::new();
-    let mut run: Vec<&str> = Vec::new();
-    let flush = |run: &mut Vec<&str>, seeds: &mut Vec<String>| {
-        if run.len() >= SEED_WORDS {
-            for w in run.windows(SEED_WORDS) {
-                seeds.push(w.join(" "));
+    let mut run: Vec<(&str, usize)> = Vec::new();
+    let mut offset = 0;
+    let flush = |run: &mut Vec<(&str, usize)>, seeds: &mut Vec<(String, usize)>| {
+        let k = if run.len() >= SEED_WORDS {
+            SEED_WORDS
+        } else {
+            2
+        };
+        if run.len() >= k {
+            for w in run.windows(k) {
+                let text: Vec<&str> = w.iter().map(|(t, _)| *t).collect();
+                seeds.push((text.join(" "), w[0].1));
             }
-        } else if run.len() >= 2 {
-            seeds.push(run.join(" "));
         }
         run.clear();
     };
     for token in &quote.tokens {
         match token {
-            Token::Word {
-                text,
-                in_word: None,
-                ..
-            } => run.push(text),
+            Token::Word { text, in_word, .. } => {
+                if in_word.is_none() {
+                    run.push((text, offset));
+                } else {
+                    flush(&mut run, &mut seeds);
+                }
+                offset += text.len() + 1;
+            }
             _ => flush(&mut run, &mut seeds),
         }
     }
     flush(&mut run, &mut seeds);
-    seeds.sort();
-    seeds.dedup();
     seeds
+}
+
+/// Jobs whose seeds hit `folded` along one diagonal often enough to be
+/// worth aligning: scattered hits of common phrases are not a source.
+fn seeded_jobs(plan: &Plan, folded: &str, wanted: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut hits: Vec<(usize, isize, usize)> = plan
+        .seeds
+        .find_all(folded, |seed| wanted(plan.seed_owner[seed].0))
+        .into_iter()
+        .map(|(seed, start, _)| {
+            let (job, offset, count) = plan.seed_owner[seed];
+            (job, start as isize - offset as isize, count)
+        })
+        .collect();
+    hits.sort_unstable();
+    let mut jobs = Vec::new();
+    let mut i = 0;
+    while i < hits.len() {
+        let job = hits[i].0;
+        let count = hits[i].2;
+        let mut j = i;
+        while j < hits.len() && hits[j].0 == job {
+            j += 1;
+        }
+        // The most hits within a band of diagonals (insertions and
+        // deletions shift later seeds a little).
+        let band = 48isize;
+        let need = 2.max(count.div_ceil(4));
+        let mut best = 0;
+        let mut lo = i;
+        for hi in i..j {
+            while hits[hi].1 - hits[lo].1 > band {
+                lo += 1;
+            }
+            best = best.max(hi - lo + 1);
+        }
+        if best >= need {
+            jobs.push(job);
+        }
+        i = j;
+    }
+    jobs
 }
 
 fn search_source(set: &ClaimSet, jobs: &[Job], plan: &Plan, sf: usize) -> SourceOutcome {
@@ -189,17 +242,9 @@ fn search_source(set: &ClaimSet, jobs: &[Job], plan: &Plan, sf: usize) -> Source
         .get(&sf)
         .map(|jobs| jobs.to_vec())
         .unwrap_or_default();
-    let owner = |seed: usize| plan.seed_owner[seed];
-    let seeded: Vec<usize> = plan
-        .seeds
-        .find_all(folded, |seed| {
-            let job = owner(seed);
-            plan.cites_all[job] && declared_here(job)
-        })
-        .into_iter()
-        .map(|(seed, _, _)| owner(seed))
-        .collect();
-    fuzzy.extend(seeded);
+    fuzzy.extend(seeded_jobs(plan, folded, |job| {
+        plan.cites_all[job] && declared_here(job)
+    }));
     fuzzy.sort_unstable();
     fuzzy.dedup();
     fuzzy.retain(|job| evidence.get(job).is_none_or(|e| e.exact.is_none()));

@@ -18,12 +18,27 @@ pub struct Style {
     pub width: usize,
 }
 
-/// A source excerpt that keeps its real line numbers and offsets.
+/// Text shown in a snippet: a whole claims file or a source excerpt, with
+/// the real line numbers, offsets and columns (in characters, as the rest
+/// of the report counts them).
 #[derive(Debug)]
 struct Window {
-    text: String,
+    text: Arc<String>,
     base_offset: usize,
     base_line: usize,
+    /// Characters cut from the start of the excerpt's first line.
+    base_column: usize,
+}
+
+impl Window {
+    fn whole(text: Arc<String>) -> Window {
+        Window {
+            text,
+            base_offset: 0,
+            base_line: 0,
+            base_column: 0,
+        }
+    }
 }
 
 impl SourceCode for Window {
@@ -33,11 +48,20 @@ impl SourceCode for Window {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let local = miette::SourceSpan::new(
-            span.offset().saturating_sub(self.base_offset).into(),
-            span.len(),
-        );
-        let inner = self.text.read_span(&local, before, after)?;
+        let at = span
+            .offset()
+            .saturating_sub(self.base_offset)
+            .min(self.text.len());
+        let local = miette::SourceSpan::new(at.into(), span.len());
+        let inner = self.text.as_str().read_span(&local, before, after)?;
+        let line_start = self.text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let mut column = self
+            .text
+            .get(line_start..at)
+            .map_or(0, |t| t.chars().count());
+        if line_start == 0 {
+            column += self.base_column;
+        }
         Ok(Box::new(MietteSpanContents::new(
             inner.data(),
             miette::SourceSpan::new(
@@ -45,7 +69,7 @@ impl SourceCode for Window {
                 inner.span().len(),
             ),
             inner.line() + self.base_line,
-            inner.column(),
+            column,
             inner.line_count(),
         )))
     }
@@ -79,10 +103,9 @@ impl Diagnostic for Passage {
 #[derive(Debug)]
 struct FindingView {
     message: String,
-    code: String,
     severity: miette::Severity,
     help: Option<String>,
-    source: Option<NamedSource<Arc<String>>>,
+    source: Option<NamedSource<Window>>,
     label: Option<LabeledSpan>,
     related: Vec<Passage>,
 }
@@ -94,9 +117,6 @@ impl fmt::Display for FindingView {
 }
 impl std::error::Error for FindingView {}
 impl Diagnostic for FindingView {
-    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(&self.code))
-    }
     fn severity(&self) -> Option<miette::Severity> {
         Some(self.severity)
     }
@@ -130,6 +150,7 @@ fn handler(style: Style) -> GraphicalReportHandler {
     };
     GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
+        .with_wrap_lines(false)
         .with_links(false)
         .with_context_lines(1)
         .with_show_related_as_nested(true)
@@ -168,50 +189,70 @@ impl SourceTexts {
         match text {
             Some(text)
                 if span.offset + span.length <= text.len()
-                    && text.is_char_boundary(span.offset) =>
+                    && text.is_char_boundary(span.offset)
+                    && text.is_char_boundary(span.offset + span.length) =>
             {
-                // Two lines of context either side, with their true numbers.
-                let start = line_start_before(&text, span.offset, 2);
-                let end = line_end_after(&text, span.offset + span.length, 2);
-                let base_line = text[..start].matches('\n').count();
+                // The passage's own lines, cropped around it: source
+                // paragraphs are often one long line.
+                let line_start = text[..span.offset].rfind('\n').map_or(0, |i| i + 1);
+                let end = span.offset + span.length;
+                let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+                let start = crop_back(&text, line_start, span.offset, EXCERPT_MARGIN);
+                let stop = crop_forward(&text, end, line_end, EXCERPT_MARGIN);
                 Window {
-                    text: text[start..end].to_string(),
+                    text: Arc::new(text[start..stop].to_string()),
                     base_offset: start,
-                    base_line,
+                    base_line: text[..start].matches('\n').count(),
+                    base_column: text[line_start..start].chars().count(),
                 }
             }
-            _ => {
-                let base_line = span.line.saturating_sub(1) as usize;
-                Window {
-                    text: span.text.clone(),
-                    base_offset: span.offset,
-                    base_line,
-                }
-            }
+            _ => Window {
+                text: Arc::new(span.text.clone()),
+                base_offset: span.offset,
+                base_line: span.line.saturating_sub(1) as usize,
+                base_column: span.column.saturating_sub(1) as usize,
+            },
         }
     }
 }
 
-fn line_start_before(text: &str, at: usize, lines: usize) -> usize {
+/// Characters of context kept either side of a passage.
+const EXCERPT_MARGIN: usize = 60;
+
+/// Step back at most `margin` characters from `at`, not before `floor`,
+/// ending on a word boundary.
+fn crop_back(text: &str, floor: usize, at: usize, margin: usize) -> usize {
     let mut start = at;
-    for _ in 0..=lines {
-        match text[..start].rfind('\n') {
-            Some(i) if start > 0 => start = i,
-            _ => return 0,
+    for (taken, (i, _)) in text[floor..at].char_indices().rev().enumerate() {
+        if taken >= margin {
+            break;
+        }
+        start = floor + i;
+    }
+    if start > floor {
+        if let Some(space) = text[start..at].find(' ') {
+            start += space + 1;
         }
     }
-    start + 1
+    start
 }
 
-fn line_end_after(text: &str, at: usize, lines: usize) -> usize {
-    let mut end = at;
-    for _ in 0..=lines {
-        match text[end..].find('\n') {
-            Some(i) => end = end + i + 1,
-            None => return text.len(),
+/// Step forward at most `margin` characters from `at`, not past `ceiling`,
+/// ending on a word boundary.
+fn crop_forward(text: &str, at: usize, ceiling: usize, margin: usize) -> usize {
+    let mut stop = at;
+    for (taken, (i, c)) in text[at..ceiling].char_indices().enumerate() {
+        if taken >= margin {
+            break;
+        }
+        stop = at + i + c.len_utf8();
+    }
+    if stop < ceiling {
+        if let Some(space) = text[at..stop].rfind(' ') {
+            stop = at + space;
         }
     }
-    end.saturating_sub(1).max(at)
+    stop
 }
 
 fn finding_view(
@@ -223,7 +264,7 @@ fn finding_view(
     let (source, label) = match &finding.claim {
         Some(span) => match files.get(span.file.as_str()) {
             Some(text) => (
-                Some(NamedSource::new(&span.file, text.clone())),
+                Some(NamedSource::new(&span.file, Window::whole(text.clone()))),
                 Some(LabeledSpan::new_primary_with_span(
                     Some(label_for(finding)),
                     (span.offset, span.length),
@@ -270,8 +311,12 @@ fn finding_view(
         }
     }
     FindingView {
-        message: format!("{}: {}", claim.id, finding.message),
-        code: finding.kind.name().to_string(),
+        message: format!(
+            "{} [{}]: {}",
+            claim.id,
+            finding.kind.name(),
+            finding.message
+        ),
         severity: miette_severity(finding.severity),
         help,
         source,
@@ -342,7 +387,7 @@ pub fn summary_line(report: &Report) -> String {
 struct InputView {
     message: String,
     help: Option<String>,
-    source: Option<NamedSource<Arc<String>>>,
+    source: Option<NamedSource<Window>>,
     label: Option<LabeledSpan>,
 }
 
@@ -385,7 +430,7 @@ pub fn render_errors(
             Some(text) if e.offset <= text.len() => {
                 let len = e.length.min(text.len() - e.offset);
                 (
-                    Some(NamedSource::new(&e.file, text)),
+                    Some(NamedSource::new(&e.file, Window::whole(text))),
                     Some(LabeledSpan::new_primary_with_span(
                         Some("here".into()),
                         (e.offset, len),
