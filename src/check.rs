@@ -3,13 +3,14 @@
 
 use crate::claims::ClaimSet;
 use crate::findings::Report;
-use crate::matcher::exact::ExactSearch;
-use crate::matcher::index::WordIndex;
+use crate::matcher::anchors::{scan_all, Anchor, Anchors};
 use crate::matcher::quote::{parse_quote, ParsedQuote, Token};
-use crate::matcher::{analyze, Evidence};
+use crate::matcher::{analyze, window_around, Evidence, LazyIndex, Window};
 use crate::text::source::{read_source, ReadError};
 use rayon::prelude::*;
+use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
 
 /// One quote of one claim: the unit of matching.
 #[derive(Debug)]
@@ -41,10 +42,11 @@ const SEED_WORDS: usize = 3;
 pub fn run(set: &ClaimSet) -> Report {
     let jobs = make_jobs(set);
     let plan = Plan::new(set, &jobs);
-    let outcomes: Vec<SourceOutcome> = (0..set.source_files.len())
+    let mut outcomes: Vec<SourceOutcome> = (0..set.source_files.len())
         .into_par_iter()
         .map(|sf| search_source(set, &jobs, &plan, sf))
         .collect();
+    plan.keep_best_candidates(&mut outcomes);
     crate::verdict::decide(set, &jobs, &outcomes)
 }
 
@@ -62,59 +64,83 @@ fn make_jobs(set: &ClaimSet) -> Vec<Job> {
     jobs
 }
 
-/// Which jobs each source file serves.
+/// Which jobs each source file serves, and the anchors that find them.
 struct Plan {
-    exact: ExactSearch,
-    /// Seeds (k-grams) of quotes searched in every source of their file.
-    seeds: ExactSearch,
-    /// For each seed: its job, its byte offset in the quote's folded words,
-    /// and how many seeds that job has.
-    seed_owner: Vec<(usize, usize, usize)>,
+    /// Quote starts of every plain quote, and seeds of the quotes searched
+    /// in every source.
+    anchors: Anchors,
+    /// Seeds of each job, for the per-source tables of cited quotes.
+    job_seeds: Vec<Vec<(String, usize)>>,
     /// (claims file, source file) pairs that are declared.
     declared: HashSet<(usize, usize)>,
-    /// Jobs whose claim cites the source file.
-    cited: HashMap<usize, Vec<usize>>,
+    /// Source files each job's claim cites (empty: every source of its file).
+    cited: Vec<Vec<usize>>,
+    /// Jobs citing each source file.
+    cited_by: Vec<Vec<usize>>,
     job_file: Vec<usize>,
     cites_all: Vec<bool>,
+    seeds: Vec<usize>,
+    /// Folded length of each job's words.
+    quote_bytes: Vec<usize>,
     hash: Vec<bool>,
+    /// For jobs searching every source: the strongest seed clusters so far.
+    candidates: Mutex<Vec<Vec<CandidateKey>>>,
 }
+
+/// How strongly a source's seeds point at a quote: more hits first, then
+/// the earlier source. A total order, so the chosen set never depends on
+/// which thread got there first.
+type CandidateKey = (usize, Reverse<usize>);
+
+/// Sources aligned per every-source quote: the ones its seeds point at most.
+const CANDIDATE_SOURCES: usize = 3;
 
 impl Plan {
     fn new(set: &ClaimSet, jobs: &[Job]) -> Plan {
-        let plain: Vec<Option<&str>> = jobs.iter().map(|j| j.parsed.plain.as_deref()).collect();
-        let mut seed_texts = Vec::new();
-        let mut seed_owner = Vec::new();
-        let mut cited: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut anchors = Anchors::default();
+        let mut cited = Vec::new();
         let mut cites_all = Vec::new();
+        let mut seed_counts = Vec::new();
+        let mut quote_bytes = Vec::new();
+        let mut job_seeds = Vec::new();
         for (j, job) in jobs.iter().enumerate() {
             let claim = &set.claims[job.claim];
             cites_all.push(claim.cites_all);
+            let mut files: Vec<usize> = claim
+                .cited
+                .iter()
+                .map(|&d| set.declared[d].source_file)
+                .collect();
+            files.sort_unstable();
+            files.dedup();
+            cited.push(files);
+            if let Some(plain) = &job.parsed.plain {
+                let words: Vec<&str> = plain.split(' ').collect();
+                anchors.add_start(j, &words);
+            }
+            let seeds = seeds_of(&job.parsed);
+            seed_counts.push(seeds.len());
             if claim.cites_all {
-                let seeds = seeds_of(&job.parsed);
-                let count = seeds.len();
-                for (seed, offset) in seeds {
-                    seed_texts.push(seed);
-                    seed_owner.push((j, offset, count));
-                }
-            } else {
-                let mut files: Vec<usize> = claim
-                    .cited
-                    .iter()
-                    .map(|&d| set.declared[d].source_file)
-                    .collect();
-                files.sort_unstable();
-                files.dedup();
-                for sf in files {
-                    cited.entry(sf).or_default().push(j);
+                for (words, offset) in &seeds {
+                    let words: Vec<&str> = words.split(' ').collect();
+                    anchors.add_seed(j, &words, *offset);
                 }
             }
+            job_seeds.push(seeds);
+            quote_bytes.push(folded_words(&job.parsed).len());
         }
-        let seed_refs: Vec<Option<&str>> = seed_texts.iter().map(|s| Some(s.as_str())).collect();
+        anchors.seal();
         let declared = set
             .declared
             .iter()
             .map(|d| (d.file, d.source_file))
             .collect();
+        let mut cited_by = vec![Vec::new(); set.source_files.len()];
+        for (j, files) in cited.iter().enumerate() {
+            for &sf in files {
+                cited_by[sf].push(j);
+            }
+        }
         let mut hash = vec![false; set.source_files.len()];
         for d in &set.declared {
             if d.sha256.is_some() {
@@ -122,16 +148,79 @@ impl Plan {
             }
         }
         Plan {
-            exact: ExactSearch::new(&plain),
-            seeds: ExactSearch::new(&seed_refs),
-            seed_owner,
+            anchors,
+            job_seeds,
             declared,
             cited,
+            cited_by,
             job_file: jobs.iter().map(|j| set.claims[j.claim].file).collect(),
             cites_all,
+            seeds: seed_counts,
+            quote_bytes,
             hash,
+            candidates: Mutex::new(vec![Vec::new(); jobs.len()]),
         }
     }
+
+    /// Should `sf`, whose strongest cluster for `job` has `hits` seeds, be
+    /// aligned? Yes while it is among the best so far. The final best set
+    /// is always aligned, whatever the order sources are searched in.
+    fn admit(&self, job: usize, hits: usize, sf: usize) -> bool {
+        let Ok(mut all) = self.candidates.lock() else {
+            return true;
+        };
+        let best = &mut all[job];
+        let key = (hits, Reverse(sf));
+        if best.len() >= CANDIDATE_SOURCES && best.last().is_some_and(|worst| key < *worst) {
+            return false;
+        }
+        let at = best.partition_point(|k| *k > key);
+        best.insert(at, key);
+        best.truncate(CANDIDATE_SOURCES);
+        true
+    }
+
+    /// Drop alignments of every-source quotes from sources outside their
+    /// final best set, so the verdict is the same for any thread count.
+    fn keep_best_candidates(&self, outcomes: &mut [SourceOutcome]) {
+        let Ok(best) = self.candidates.lock() else {
+            return;
+        };
+        for (sf, outcome) in outcomes.iter_mut().enumerate() {
+            for (job, evidence) in &mut outcome.evidence {
+                if self.cites_all[*job] && !best[*job].iter().any(|(_, Reverse(s))| *s == sf) {
+                    evidence.aligned = None;
+                    evidence.pieces.clear();
+                }
+            }
+        }
+    }
+
+    fn declared_in(&self, job: usize, sf: usize) -> bool {
+        self.declared.contains(&(self.job_file[job], sf))
+    }
+
+    /// Does the job's claim search this source file beyond exact matching?
+    fn searches(&self, job: usize, sf: usize) -> bool {
+        if self.cites_all[job] {
+            self.declared_in(job, sf)
+        } else {
+            self.cited[job].binary_search(&sf).is_ok()
+        }
+    }
+}
+
+/// The quote's folded words joined by spaces (editorial marks left out).
+fn folded_words(quote: &ParsedQuote) -> String {
+    quote
+        .tokens
+        .iter()
+        .filter_map(|t| match t {
+            Token::Word { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Word k-grams of a quote's runs of plain words, each with its byte
@@ -141,12 +230,8 @@ fn seeds_of(quote: &ParsedQuote) -> Vec<(String, usize)> {
     let mut run: Vec<(&str, usize)> = Vec::new();
     let mut offset = 0;
     let flush = |run: &mut Vec<(&str, usize)>, seeds: &mut Vec<(String, usize)>| {
-        let k = if run.len() >= SEED_WORDS {
-            SEED_WORDS
-        } else {
-            2
-        };
-        if run.len() >= k {
+        let k = run.len().min(SEED_WORDS);
+        if k >= 1 {
             for w in run.windows(k) {
                 let text: Vec<&str> = w.iter().map(|(t, _)| *t).collect();
                 seeds.push((text.join(" "), w[0].1));
@@ -171,47 +256,37 @@ fn seeds_of(quote: &ParsedQuote) -> Vec<(String, usize)> {
     seeds
 }
 
-/// Jobs whose seeds hit `folded` along one diagonal often enough to be
-/// worth aligning: scattered hits of common phrases are not a source.
-fn seeded_jobs(plan: &Plan, folded: &str, wanted: impl Fn(usize) -> bool) -> Vec<usize> {
-    let mut hits: Vec<(usize, isize, usize)> = plan
-        .seeds
-        .find_all(folded, |seed| wanted(plan.seed_owner[seed].0))
-        .into_iter()
-        .map(|(seed, start, _)| {
-            let (job, offset, count) = plan.seed_owner[seed];
-            (job, start as isize - offset as isize, count)
-        })
-        .collect();
-    hits.sort_unstable();
-    let mut jobs = Vec::new();
+/// Seed hits of one job lying along nearby diagonals.
+struct Cluster {
+    hits: usize,
+    from: usize,
+    to: usize,
+}
+
+/// Group a job's seed diagonals (sorted) into clusters, best first.
+fn clusters(diagonals: &[isize], quote_bytes: usize) -> Vec<Cluster> {
+    // Insertions and deletions shift later seeds a little.
+    let band = 48 + quote_bytes as isize / 4;
+    let mut out: Vec<Cluster> = Vec::new();
     let mut i = 0;
-    while i < hits.len() {
-        let job = hits[i].0;
-        let count = hits[i].2;
-        let mut j = i;
-        while j < hits.len() && hits[j].0 == job {
+    while i < diagonals.len() {
+        let mut j = i + 1;
+        while j < diagonals.len() && diagonals[j] - diagonals[j - 1] <= band {
             j += 1;
         }
-        // The most hits within a band of diagonals (insertions and
-        // deletions shift later seeds a little).
-        let band = 48isize;
-        let need = 2.max(count.div_ceil(4));
-        let mut best = 0;
-        let mut lo = i;
-        for hi in i..j {
-            while hits[hi].1 - hits[lo].1 > band {
-                lo += 1;
-            }
-            best = best.max(hi - lo + 1);
-        }
-        if best >= need {
-            jobs.push(job);
-        }
+        out.push(Cluster {
+            hits: j - i,
+            from: diagonals[i].max(0) as usize,
+            to: diagonals[j - 1].max(0) as usize + quote_bytes,
+        });
         i = j;
     }
-    jobs
+    out.sort_by(|a, b| b.hits.cmp(&a.hits).then(a.from.cmp(&b.from)));
+    out
 }
+
+/// Clusters tried per job and source.
+const CLUSTERS_TRIED: usize = 2;
 
 fn search_source(set: &ClaimSet, jobs: &[Job], plan: &Plan, sf: usize) -> SourceOutcome {
     let path = &set.source_files[sf].path;
@@ -224,38 +299,97 @@ fn search_source(set: &ClaimSet, jobs: &[Job], plan: &Plan, sf: usize) -> Source
             }
         }
     };
-    let declared_here = |job: usize| plan.declared.contains(&(plan.job_file[job], sf));
     let folded = &source.folded.text;
     let mut evidence: HashMap<usize, Evidence> = HashMap::new();
-    for (job, s, e) in plan.exact.find_all(folded, declared_here) {
-        let entry = evidence.entry(job).or_default();
-        if entry.exact.is_none()
-            && source.layout.paragraph_of(s) == source.layout.paragraph_of(e.saturating_sub(1))
-        {
-            entry.exact = Some(source.place(s, e));
+    let mut seed_hits: Vec<(usize, isize)> = Vec::new();
+    // Seeds of the quotes that cite this source.
+    let mut local = Anchors::default();
+    for &job in &plan.cited_by[sf] {
+        for (words, offset) in &plan.job_seeds[job] {
+            let words: Vec<&str> = words.split(' ').collect();
+            local.add_seed(job, &words, *offset);
         }
     }
-    // Fuzzy work: cited jobs not found exactly here, and every-source jobs
-    // whose seeds hit this source.
-    let mut fuzzy: Vec<usize> = plan
-        .cited
-        .get(&sf)
-        .map(|jobs| jobs.to_vec())
-        .unwrap_or_default();
-    fuzzy.extend(seeded_jobs(plan, folded, |job| {
-        plan.cites_all[job] && declared_here(job)
-    }));
-    fuzzy.sort_unstable();
-    fuzzy.dedup();
-    fuzzy.retain(|job| evidence.get(job).is_none_or(|e| e.exact.is_none()));
-    if !fuzzy.is_empty() {
-        let index = WordIndex::build(folded);
-        for job in fuzzy {
-            let found = analyze(&source, &index, &jobs[job].parsed);
-            let entry = evidence.entry(job).or_default();
-            entry.aligned = found.aligned;
-            entry.pieces = found.pieces;
+    local.seal();
+    scan_all(
+        &[&plan.anchors, &local],
+        folded,
+        |anchor, start| match anchor {
+            Anchor::Start { job } => {
+                let job = job as usize;
+                let Some(plain) = &jobs[job].parsed.plain else {
+                    return;
+                };
+                let end = start + plain.len();
+                let whole = folded.as_bytes().get(start..end) == Some(plain.as_bytes())
+                    && (end == folded.len() || folded.as_bytes()[end] == b' ');
+                if !whole || !plan.declared_in(job, sf) {
+                    return;
+                }
+                let entry = evidence.entry(job).or_default();
+                if entry.exact.is_none() {
+                    entry.exact = Some(source.place(start, end));
+                }
+            }
+            Anchor::Seed { job, offset } => {
+                let job = job as usize;
+                if plan.searches(job, sf) {
+                    seed_hits.push((job, start as isize - offset as isize));
+                }
+            }
+        },
+    );
+    seed_hits.sort_unstable();
+    // Fuzzy work: the jobs that search this source and were not found
+    // exactly; cited ones always, every-source ones where seeds agree.
+    let mut work: Vec<(usize, Vec<Window>)> = Vec::new();
+    let mut i = 0;
+    let found_exactly = |job: usize| evidence.get(&job).is_some_and(|e| e.exact.is_some());
+    while i < seed_hits.len() {
+        let job = seed_hits[i].0;
+        let mut j = i;
+        while j < seed_hits.len() && seed_hits[j].0 == job {
+            j += 1;
         }
+        if !found_exactly(job) {
+            let diagonals: Vec<isize> = seed_hits[i..j].iter().map(|&(_, d)| d).collect();
+            let bytes = plan.quote_bytes[job];
+            let found = clusters(&diagonals, bytes);
+            let need = if plan.cites_all[job] {
+                3.max(plan.seeds[job].div_ceil(2))
+            } else {
+                1
+            };
+            let windows: Vec<Window> = found
+                .iter()
+                .filter(|c| c.hits >= need)
+                .take(CLUSTERS_TRIED)
+                .map(|c| window_around(&source, c.from, c.to, bytes / 2 + 40))
+                .collect();
+            let admitted =
+                !plan.cites_all[job] || found.first().is_some_and(|c| plan.admit(job, c.hits, sf));
+            if !windows.is_empty() && admitted {
+                work.push((job, windows));
+            }
+        }
+        i = j;
+    }
+    // Cited jobs with no seed at all still get a look, by paragraph votes.
+    for &job in &plan.cited_by[sf] {
+        if !found_exactly(job) && !work.iter().any(|(w, _)| *w == job) {
+            work.push((job, Vec::new()));
+        }
+    }
+    let mut index = LazyIndex::default();
+    if std::env::var_os("VERBATIM_DEBUG").is_some() {
+        let uncited = work.iter().filter(|(j, _)| plan.cites_all[*j]).count();
+        eprintln!("sf {sf}: {} analyses, {uncited} uncited", work.len());
+    }
+    for (job, windows) in work {
+        let found = analyze(&source, &jobs[job].parsed, &windows, &mut index);
+        let entry = evidence.entry(job).or_default();
+        entry.aligned = found.aligned;
+        entry.pieces = found.pieces;
     }
     let mut evidence: Vec<(usize, Evidence)> = evidence.into_iter().collect();
     evidence.sort_unstable_by_key(|(job, _)| *job);

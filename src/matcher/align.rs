@@ -55,11 +55,80 @@ impl Alignment {
     }
 }
 
+/// Which letters a-z (and digits, as one bit) a word holds.
+pub fn letter_mask(word: &str) -> u32 {
+    word.bytes().fold(0, |mask, b| match b {
+        b'a'..=b'z' => mask | 1 << (b - b'a'),
+        b'0'..=b'9' => mask | 1 << 26,
+        _ => mask | 1 << 27,
+    })
+}
+
 /// Are two different words plausibly one mistyped as the other?
 pub fn is_close(a: &str, b: &str) -> bool {
-    let d = strsim::damerau_levenshtein(a, b);
-    let shorter = a.chars().count().min(b.chars().count());
-    d <= 1 || (d <= 2 && shorter >= 4) || (d <= 3 && shorter >= 9)
+    is_close_masked(a, b, letter_mask(a), letter_mask(b))
+}
+
+/// `is_close` with the letter masks at hand: each edit changes at most two
+/// letters of the mask, so words whose masks differ more are not close.
+fn is_close_masked(a: &str, b: &str, mask_a: u32, mask_b: u32) -> bool {
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) > 3 || (mask_a ^ mask_b).count_ones() > 6 {
+        return false;
+    }
+    let shorter = la.min(lb);
+    let limit = if shorter >= 9 {
+        3
+    } else if shorter >= 4 {
+        2
+    } else {
+        1
+    };
+    let d = if a.is_ascii() && b.is_ascii() {
+        bounded_distance(a.as_bytes(), b.as_bytes(), limit)
+    } else {
+        strsim::damerau_levenshtein(a, b)
+    };
+    d <= limit
+}
+
+/// Optimal-string-alignment distance, giving up (returning `limit + 1`)
+/// once every cell of a row exceeds `limit`. Words are short: the rows live
+/// on the stack.
+fn bounded_distance(a: &[u8], b: &[u8], limit: usize) -> usize {
+    const MAX: usize = 64;
+    if a.len() >= MAX || b.len() >= MAX {
+        return strsim::damerau_levenshtein(
+            std::str::from_utf8(a).unwrap_or_default(),
+            std::str::from_utf8(b).unwrap_or_default(),
+        );
+    }
+    // Three rows, used in rotation: two back, one back, this one.
+    let mut rows = [[0u8; MAX]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j as u8;
+    }
+    for i in 1..=a.len() {
+        // Row r lives at index r % 3.
+        let (two, one, cur) = ((i + 1) % 3, (i + 2) % 3, i % 3);
+        rows[cur][0] = i as u8;
+        let mut row_min = i;
+        for j in 1..=b.len() {
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[one][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[one][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[two][j - 2] + 1);
+            }
+            rows[cur][j] = d;
+            row_min = row_min.min(d as usize);
+        }
+        if row_min > limit {
+            return limit + 1;
+        }
+    }
+    rows[a.len() % 3][b.len()] as usize
 }
 
 fn stem_matches(in_word: &InWord, folded: &str, source: &str) -> bool {
@@ -74,7 +143,7 @@ fn stem_matches(in_word: &InWord, folded: &str, source: &str) -> bool {
     prefix_ok || suffix_ok
 }
 
-fn word_cost(token: &Token, source: &str) -> (i32, u8) {
+fn word_cost(token: &Token, mask: u32, source: &str, source_mask: u32) -> (i32, u8) {
     match token {
         Token::Word { text, in_word, .. } => {
             if text == source {
@@ -84,7 +153,7 @@ fn word_cost(token: &Token, source: &str) -> (i32, u8) {
                 .is_some_and(|w| stem_matches(w, text, source))
             {
                 (SAME, B_STEM)
-            } else if is_close(text, source) {
+            } else if is_close_masked(text, source, mask, source_mask) {
                 (CLOSE, B_CHANGED)
             } else {
                 (SUB, B_CHANGED)
@@ -120,6 +189,7 @@ pub fn align(tokens: &[Token], source: &[&str]) -> Option<Alignment> {
     }
     let width = l + 1;
     let inf = INF;
+    let source_masks: Vec<u32> = source.iter().map(|w| letter_mask(w)).collect();
     let mut cost = vec![inf; (n + 1) * width];
     let mut back = vec![B_NONE; (n + 1) * width];
     let mut bracket_len = vec![0u8; (n + 1) * width];
@@ -131,7 +201,8 @@ pub fn align(tokens: &[Token], source: &[&str]) -> Option<Alignment> {
         let row = i * width;
         let next = (i + 1) * width;
         match token {
-            Token::Word { .. } => {
+            Token::Word { text, .. } => {
+                let mask = letter_mask(text);
                 for j in 0..=l {
                     let here = cost[row + j];
                     if here >= inf {
@@ -140,7 +211,7 @@ pub fn align(tokens: &[Token], source: &[&str]) -> Option<Alignment> {
                     // The quote word has no counterpart.
                     relax(&mut cost, &mut back, next + j, here + ADDED, B_ADDED);
                     if j < l {
-                        let (c, b) = word_cost(token, source[j]);
+                        let (c, b) = word_cost(token, mask, source[j], source_masks[j]);
                         relax(&mut cost, &mut back, next + j + 1, here + c, b);
                     }
                 }
@@ -358,6 +429,20 @@ mod tests {
             .iter()
             .any(|o| matches!(o, Op::Bracket { s: 3, e: 4, .. })));
         assert_eq!(a.aligned, 5);
+    }
+
+    #[test]
+    fn bounded_distance_agrees_with_strsim_within_the_limit() {
+        for (a, b) in [
+            ("minfield", "minefield"),
+            ("sovled", "solved"),
+            ("abc", "abc"),
+            ("kitten", "sitting"),
+        ] {
+            let want = strsim::damerau_levenshtein(a, b);
+            let got = bounded_distance(a.as_bytes(), b.as_bytes(), 3);
+            assert_eq!(got.min(4), want.min(4), "{a} {b}");
+        }
     }
 
     #[test]

@@ -1,11 +1,11 @@
-//! An index of a source's words, for finding where a quote may have come
-//! from without aligning against the whole text.
+//! An index of a source's words, for the rarer searches that need every
+//! occurrence of a word: paragraph votes and verbatim pieces.
 
+use super::anchors::word_hash;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// A small multiplicative hasher: words are short and the index is private,
-/// so SipHash's protection buys nothing here.
+/// A small multiplicative hasher for keys that are already hashes.
 #[derive(Default)]
 pub struct WordHasher(u64);
 
@@ -14,53 +14,58 @@ impl Hasher for WordHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
-/// Every word of a folded text, with its positions.
+/// Every word of a folded text, and its occurrences sorted by word hash.
 pub struct WordIndex {
     /// Folded byte range of each word.
     pub words: Vec<(usize, usize)>,
-    positions: FastMap<String, Vec<u32>>,
+    by_hash: Vec<(u64, u32)>,
 }
 
 impl WordIndex {
     pub fn build(folded: &str) -> WordIndex {
-        let mut words = Vec::with_capacity(folded.len() / 6);
-        let mut positions: FastMap<String, Vec<u32>> = FastMap::default();
-        let mut at = 0;
-        for word in folded.split(' ') {
-            let start = at;
-            at += word.len() + 1;
-            if word.is_empty() {
-                continue;
-            }
-            let i = words.len() as u32;
-            words.push((start, start + word.len()));
-            match positions.get_mut(word) {
-                Some(list) => list.push(i),
-                None => {
-                    positions.insert(word.to_string(), vec![i]);
-                }
-            }
-        }
-        WordIndex { words, positions }
+        let words = split_words(folded, 0, folded.len());
+        let mut by_hash: Vec<(u64, u32)> = words
+            .iter()
+            .enumerate()
+            .map(|(i, &(s, e))| (word_hash(&folded.as_bytes()[s..e]), i as u32))
+            .collect();
+        by_hash.sort_unstable();
+        WordIndex { words, by_hash }
     }
 
-    pub fn positions(&self, word: &str) -> &[u32] {
-        self.positions.get(word).map_or(&[], Vec::as_slice)
+    /// Positions (word indexes) of `word`, in order.
+    pub fn positions<'a>(
+        &'a self,
+        folded: &'a str,
+        word: &'a str,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let h = word_hash(word.as_bytes());
+        let from = self.by_hash.partition_point(|&(k, _)| k < h);
+        self.by_hash[from..]
+            .iter()
+            .take_while(move |&&(k, _)| k == h)
+            .map(|&(_, i)| i as usize)
+            .filter(move |&i| self.word(folded, i) == word)
     }
 
-    pub fn contains(&self, word: &str) -> bool {
-        self.positions.contains_key(word)
+    pub fn count(&self, word: &str) -> usize {
+        let h = word_hash(word.as_bytes());
+        let from = self.by_hash.partition_point(|&(k, _)| k < h);
+        self.by_hash[from..]
+            .iter()
+            .take_while(|&&(k, _)| k == h)
+            .count()
     }
 
     /// The word at index `i`.
@@ -73,4 +78,22 @@ impl WordIndex {
     pub fn word_at_or_after(&self, at: usize) -> usize {
         self.words.partition_point(|&(s, _)| s < at)
     }
+}
+
+/// The words of `folded[from..to]`, as absolute byte ranges.
+pub fn split_words(folded: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let bytes = folded.as_bytes();
+    let mut words = Vec::new();
+    let mut start = from;
+    while start < to {
+        let end = bytes[start..to]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(to, |i| start + i);
+        if end > start {
+            words.push((start, end));
+        }
+        start = end + 1;
+    }
+    words
 }

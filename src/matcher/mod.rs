@@ -3,14 +3,14 @@
 //! file, so the source can be dropped as soon as it has been searched.
 
 pub mod align;
-pub mod exact;
+pub mod anchors;
 pub mod index;
 pub mod quote;
 
 use crate::numbers;
 use crate::text::source::{Place, Source};
 use align::{align, Alignment, Op};
-use index::WordIndex;
+use index::{split_words, WordIndex};
 use quote::{ParsedQuote, Token};
 
 /// How an alignment in one paragraph reads, by the contract's rule 2.
@@ -81,35 +81,53 @@ pub struct Evidence {
     pub pieces: Vec<Piece>,
 }
 
-/// Candidate paragraphs tried for each quote.
+/// A stretch of folded text, inside one paragraph, where a quote may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A source's word index, built only when a search needs it.
+#[derive(Default)]
+pub struct LazyIndex(Option<WordIndex>);
+
+impl LazyIndex {
+    pub fn get(&mut self, source: &Source) -> &WordIndex {
+        self.0
+            .get_or_insert_with(|| WordIndex::build(&source.folded.text))
+    }
+}
+
+/// Candidate paragraphs tried when no seed pointed at a place.
 const CANDIDATES: usize = 3;
 
-/// Search `source` for `quote` beyond exact matching: the best paragraph
-/// alignment and the verbatim pieces.
-pub fn analyze(source: &Source, index: &WordIndex, quote: &ParsedQuote) -> Evidence {
+/// Search `source` for `quote` beyond exact matching: the best alignment in
+/// the given windows (or, with none, in the paragraphs sharing the most
+/// words with the quote), and the verbatim pieces.
+pub fn analyze(
+    source: &Source,
+    quote: &ParsedQuote,
+    windows: &[Window],
+    index: &mut LazyIndex,
+) -> Evidence {
     let mut evidence = Evidence::default();
     let folded = &source.folded.text;
-    let words = quote.word_count();
-    if words == 0 || index.words.is_empty() {
+    if quote.word_count() == 0 || folded.is_empty() {
         return evidence;
     }
-    // Cheap rejection: too few of the quote's words occur at all.
-    let present = quote
-        .tokens
-        .iter()
-        .filter(|t| match t {
-            Token::Word { text, .. } => index.contains(text),
-            _ => false,
-        })
-        .count();
-    if (present as f64) < 0.5 * words as f64 {
-        return evidence;
-    }
-    let mut best: Option<(Alignment, usize, usize)> = None; // alignment, window start, paragraph
-    for (paragraph, window) in candidate_windows(source, index, quote) {
-        let slice: Vec<&str> = (window.0..window.1)
-            .map(|i| index.word(folded, i))
-            .collect();
+    let voted;
+    let windows = if windows.is_empty() {
+        voted = candidate_windows(source, index.get(source), quote);
+        &voted[..]
+    } else {
+        windows
+    };
+    let mut best: Option<(Alignment, Vec<(usize, usize)>, usize)> = None;
+    for window in windows {
+        let words = split_words(folded, window.start, window.end);
+        let slice: Vec<&str> = words.iter().map(|&(s, e)| &folded[s..e]).collect();
         let Some(alignment) = align(&quote.tokens, &slice) else {
             continue;
         };
@@ -121,47 +139,65 @@ pub fn analyze(source: &Source, index: &WordIndex, quote: &ParsedQuote) -> Evide
             }
         };
         if better {
-            best = Some((alignment, window.0, paragraph));
+            best = Some((alignment, words, window.paragraph));
         }
     }
-    if let Some((alignment, offset, paragraph)) = best {
-        evidence.aligned = Some(read_alignment(
-            source, index, quote, &alignment, offset, paragraph,
-        ));
+    if let Some((alignment, words, paragraph)) = best {
+        if !words.is_empty() {
+            evidence.aligned = Some(read_alignment(source, &words, quote, &alignment, paragraph));
+        }
     }
     if evidence.aligned.as_ref().is_none_or(|a| a.ratio() < 0.75) {
-        evidence.pieces = find_pieces(source, index, quote);
+        evidence.pieces = find_pieces(source, index.get(source), quote);
     }
     evidence
 }
 
-/// Paragraphs holding the most distinct quote words, each as a window of
-/// word indexes (clipped around the hits when the paragraph is long).
-fn candidate_windows(
-    source: &Source,
-    index: &WordIndex,
-    quote: &ParsedQuote,
-) -> Vec<(usize, (usize, usize))> {
-    let words = quote.word_count();
+/// The passage where a seed cluster points: `from..to` widened by `slack`
+/// to whole words. It may run over a paragraph break, as a quote that
+/// continues into the next paragraph does; stitching across a gap is told
+/// apart by the words the alignment has to skip.
+pub fn window_around(source: &Source, from: usize, to: usize, slack: usize) -> Window {
+    let text = &source.folded.text;
+    let len = text.len();
+    let bytes = text.as_bytes();
+    let start = from.saturating_sub(slack).min(len);
+    let end = to.saturating_add(slack).min(len).max(start);
+    let start = bytes[..start]
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map_or(0, |i| i + 1);
+    let end = bytes[end..]
+        .iter()
+        .position(|&b| b == b' ')
+        .map_or(len, |i| end + i);
+    Window {
+        paragraph: source.layout.paragraph_of(from.min(len.saturating_sub(1))),
+        start,
+        end: end.max(start),
+    }
+}
+
+/// Paragraphs holding the most distinct quote words, each as a window
+/// (clipped around the hits when the paragraph is long).
+fn candidate_windows(source: &Source, index: &WordIndex, quote: &ParsedQuote) -> Vec<Window> {
+    let folded = &source.folded.text;
     let mut hits: Vec<(usize, usize, usize)> = Vec::new(); // paragraph, token, word position
     for (t, token) in quote.tokens.iter().enumerate() {
         let Token::Word { text, .. } = token else {
             continue;
         };
-        let positions = index.positions(text);
         // A word found everywhere says little about where the quote is.
-        if positions.len() > 5_000 {
+        if index.count(text) > 5_000 {
             continue;
         }
-        for &p in positions {
-            let p = p as usize;
+        for p in index.positions(folded, text) {
             let paragraph = source.layout.paragraph_of(index.words[p].0);
             hits.push((paragraph, t, p));
         }
     }
     hits.sort_unstable();
-    // Votes: distinct quote tokens per paragraph.
-    let mut votes: Vec<(usize, usize, usize, usize)> = Vec::new(); // votes, paragraph, min pos, max pos
+    let mut votes: Vec<(usize, usize, usize, usize)> = Vec::new(); // votes, paragraph, first, last word
     let mut i = 0;
     while i < hits.len() {
         let paragraph = hits[i].0;
@@ -182,48 +218,41 @@ fn candidate_windows(
         i = j;
     }
     votes.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let folded_len = source.folded.text.len();
+    let quote_bytes: usize = quote.core.len();
     votes
         .into_iter()
         .take(CANDIDATES)
-        .map(|(_, paragraph, lo, hi)| {
-            let (ps, pe) = source.layout.paragraph_range(paragraph, folded_len);
-            let first = index.word_at_or_after(ps);
-            let last = index.word_at_or_after(pe + 1).max(first);
-            let limit = 4 * words + 100;
-            let window = if last - first <= limit {
-                (first, last)
+        .map(|(_, _, lo, hi)| {
+            let from = index.words[lo].0;
+            let to = index.words[hi].1;
+            if to - from > 8 * quote_bytes + 800 {
+                // Scattered hits in a long paragraph: look near the first.
+                window_around(source, from, from + quote_bytes, quote_bytes + 100)
             } else {
-                let margin = 2 * words + 10;
-                let s = lo.saturating_sub(margin).max(first);
-                let e = (hi + margin + 1).min(last);
-                if e - s <= limit * 4 {
-                    (s, e)
-                } else {
-                    (s, (s + limit).min(last))
-                }
-            };
-            (paragraph, window)
+                window_around(source, from, to, quote_bytes + 100)
+            }
         })
         .collect()
 }
 
 fn read_alignment(
     source: &Source,
-    index: &WordIndex,
+    words: &[(usize, usize)],
     quote: &ParsedQuote,
     alignment: &Alignment,
-    offset: usize,
     paragraph: usize,
 ) -> Aligned {
     let folded = &source.folded.text;
-    let word = |s: usize| index.word(folded, offset + s);
+    let word = |s: usize| {
+        let (a, b) = words[s];
+        &folded[a..b]
+    };
     let range_text = |s: usize, e: usize| -> String {
         if s >= e {
             return String::new();
         }
-        let (fs, _) = index.words[offset + s];
-        let (_, fe) = index.words[offset + e - 1];
+        let (fs, _) = words[s];
+        let (_, fe) = words[e - 1];
         let (os, oe) = source.original_range(fs, fe);
         source.original_text(os, oe)
     };
@@ -298,7 +327,7 @@ fn read_alignment(
                 // Words dropped from within a sentence the quote uses.
                 let before = previous_source_word(ops, i);
                 let after = next_source_word(ops, i);
-                let sentence = |w: usize| source.layout.sentence_of(index.words[offset + w].0);
+                let sentence = |w: usize| source.layout.sentence_of(words[w].0);
                 let kept: Vec<usize> = before
                     .iter()
                     .chain(after.iter())
@@ -359,8 +388,7 @@ fn read_alignment(
                 };
                 // Narration between two quotations, left out of the quote.
                 let only_dropped = group.iter().all(|op| matches!(op, Op::Dropped { .. }));
-                if only_dropped && is_narration(source, index, offset, &source_words, ops, start, i)
-                {
+                if only_dropped && is_narration(source, words, &source_words, ops, start, i) {
                     narration = true;
                 } else {
                     other_change = true;
@@ -390,7 +418,7 @@ fn read_alignment(
         }
     }
     if narration {
-        narration_pieces = aligned_runs(source, index, offset, ops);
+        narration_pieces = aligned_runs(source, words, ops);
     }
     let reading = if narration && !other_change && meaning.is_empty() {
         Reading::StitchedNarration
@@ -401,11 +429,10 @@ fn read_alignment(
     } else {
         Reading::Faithful
     };
-    let (fs, _) = index.words[offset
-        + alignment
-            .source_start
-            .min(alignment.source_end.saturating_sub(1))];
-    let (_, fe) = index.words[offset + alignment.source_end.max(1) - 1];
+    let (fs, _) = words[alignment
+        .source_start
+        .min(alignment.source_end.saturating_sub(1))];
+    let (_, fe) = words[alignment.source_end.max(1) - 1];
     Aligned {
         place: source.place(fs, fe),
         paragraph,
@@ -445,8 +472,7 @@ fn next_source_word(ops: &[Op], i: usize) -> Option<usize> {
 /// quotation, with the quote's words on both sides inside one?
 fn is_narration(
     source: &Source,
-    index: &WordIndex,
-    offset: usize,
+    words: &[(usize, usize)],
     dropped: &[usize],
     ops: &[Op],
     start: usize,
@@ -459,14 +485,14 @@ fn is_narration(
         return false;
     };
     let quoted = |w: usize| {
-        let (s, e) = index.words[offset + w];
+        let (s, e) = words[w];
         source.layout.quotation_around(s, e).is_some()
     };
     quoted(before) && quoted(after) && dropped.iter().all(|&w| !quoted(w))
 }
 
 /// The runs of source words the quote keeps, as places (stitched pieces).
-fn aligned_runs(source: &Source, index: &WordIndex, offset: usize, ops: &[Op]) -> Vec<Place> {
+fn aligned_runs(source: &Source, words: &[(usize, usize)], ops: &[Op]) -> Vec<Place> {
     let mut runs = Vec::new();
     let mut current: Option<(usize, usize)> = None;
     for op in ops {
@@ -488,8 +514,8 @@ fn aligned_runs(source: &Source, index: &WordIndex, offset: usize, ops: &[Op]) -
     runs.extend(current);
     runs.into_iter()
         .map(|(a, b)| {
-            let (fs, _) = index.words[offset + a];
-            let (_, fe) = index.words[offset + b - 1];
+            let (fs, _) = words[a];
+            let (_, fe) = words[b - 1];
             source.place(fs, fe)
         })
         .collect()
@@ -553,8 +579,7 @@ pub fn find_pieces(source: &Source, index: &WordIndex, quote: &ParsedQuote) -> V
             continue;
         };
         let mut best: Option<(usize, usize)> = None; // length in tokens, source position
-        for &p in index.positions(first) {
-            let p = p as usize;
+        for p in index.positions(folded, first) {
             let mut len = 0;
             while t + len < tokens.len()
                 && p + len < index.words.len()

@@ -274,14 +274,47 @@ impl<'s, S: Structure> Folder<'s, S> {
     /// Feed `text`, which starts at original byte `original`. A jump in the
     /// original offsets (markup skipped) is invisible: it joins, not splits.
     pub fn push(&mut self, text: &str, original: usize) {
-        let mut at = original;
-        for c in text.chars() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Inside a word, ASCII letters and digits need no look at their
+            // successor and no breakpoint: the common case, done in bulk.
+            if let Some((p, p_at)) = self.pending {
+                if self.in_word && p.is_ascii_alphanumeric() && bytes[i].is_ascii_alphanumeric() {
+                    let run = bytes[i..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphanumeric())
+                        .count();
+                    self.ascii_word_char(p as u8);
+                    for &b in &bytes[i..i + run - 1] {
+                        self.ascii_word_char(b);
+                    }
+                    self.next_original = original + i + run - 1;
+                    let _ = p_at;
+                    self.pending = Some((bytes[i + run - 1] as char, original + i + run - 1));
+                    i += run;
+                    continue;
+                }
+            }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
             if let Some((p, p_at)) = self.pending.take() {
                 self.step(p, p_at, Some(c));
             }
-            self.pending = Some((c, at));
-            at += c.len_utf8();
+            self.pending = Some((c, original + i));
+            i += c.len_utf8();
         }
+    }
+
+    fn ascii_word_char(&mut self, b: u8) {
+        self.out.text.push(b.to_ascii_lowercase() as char);
+        if self.last_word.len() < LAST_WORD_CHARS {
+            self.last_word.push(b as char);
+        }
+        self.line_chars += 1;
+        self.prev_prev = self.prev;
+        self.prev = Some(b as char);
     }
 
     /// Force a word boundary here, as a block element or a line break in
@@ -524,7 +557,9 @@ impl<'s, S: Structure> Folder<'s, S> {
             }
         }
         self.out.map.push(self.out.text.len(), at + len, false);
-        self.last_word.push(c);
+        if self.last_word.len() < LAST_WORD_CHARS {
+            self.last_word.push(c);
+        }
     }
 
     fn begin_word(&mut self, at: usize, c: char) {
@@ -553,6 +588,9 @@ impl<'s, S: Structure> Folder<'s, S> {
 fn c_starts_sentence(c: char) -> bool {
     c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic()
 }
+
+/// Enough of the last word to tell an abbreviation ("Sept", "U.S").
+const LAST_WORD_CHARS: usize = 12;
 
 /// Fold a short text with no structure (a quote, a claim's words).
 pub fn fold(text: &str) -> Folded {
