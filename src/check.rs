@@ -9,7 +9,7 @@ use crate::matcher::{analyze, window_around, Evidence, LazyIndex, Window};
 use crate::text::source::{read_source, ReadError};
 use rayon::prelude::*;
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Mutex;
 
 /// One quote of one claim: the unit of matching.
@@ -71,8 +71,8 @@ struct Plan {
     anchors: Anchors,
     /// Seeds of each job, for the per-source tables of cited quotes.
     job_seeds: Vec<Vec<(String, usize)>>,
-    /// (claims file, source file) pairs that are declared.
-    declared: HashSet<(usize, usize)>,
+    /// The claims files that declare each source file.
+    declaring: Vec<Vec<usize>>,
     /// Source files each job's claim cites (empty: every source of its file).
     cited: Vec<Vec<usize>>,
     /// Jobs citing each source file.
@@ -130,11 +130,12 @@ impl Plan {
             quote_bytes.push(folded_words(&job.parsed).len());
         }
         anchors.seal();
-        let declared = set
-            .declared
-            .iter()
-            .map(|d| (d.file, d.source_file))
-            .collect();
+        let mut declaring = vec![Vec::new(); set.source_files.len()];
+        for d in &set.declared {
+            if !declaring[d.source_file].contains(&d.file) {
+                declaring[d.source_file].push(d.file);
+            }
+        }
         let mut cited_by = vec![Vec::new(); set.source_files.len()];
         for (j, files) in cited.iter().enumerate() {
             for &sf in files {
@@ -150,7 +151,7 @@ impl Plan {
         Plan {
             anchors,
             job_seeds,
-            declared,
+            declaring,
             cited,
             cited_by,
             job_file: jobs.iter().map(|j| set.claims[j.claim].file).collect(),
@@ -197,7 +198,7 @@ impl Plan {
     }
 
     fn declared_in(&self, job: usize, sf: usize) -> bool {
-        self.declared.contains(&(self.job_file[job], sf))
+        self.declaring[sf].contains(&self.job_file[job])
     }
 
     /// Does the job's claim search this source file beyond exact matching?
@@ -340,6 +341,7 @@ fn search_source(set: &ClaimSet, jobs: &[Job], plan: &Plan, sf: usize) -> Source
         },
     );
     seed_hits.sort_unstable();
+
     // Fuzzy work: the jobs that search this source and were not found
     // exactly; cited ones always, every-source ones where seeds agree.
     let mut work: Vec<(usize, Vec<Window>)> = Vec::new();
@@ -381,10 +383,6 @@ fn search_source(set: &ClaimSet, jobs: &[Job], plan: &Plan, sf: usize) -> Source
         }
     }
     let mut index = LazyIndex::default();
-    if std::env::var_os("VERBATIM_DEBUG").is_some() {
-        let uncited = work.iter().filter(|(j, _)| plan.cites_all[*j]).count();
-        eprintln!("sf {sf}: {} analyses, {uncited} uncited", work.len());
-    }
     for (job, windows) in work {
         let found = analyze(&source, &jobs[job].parsed, &windows, &mut index);
         let entry = evidence.entry(job).or_default();

@@ -89,6 +89,9 @@ pub struct Window {
     pub end: usize,
 }
 
+/// An alignment, the window's words (folded ranges) and its paragraph.
+type Candidate = (Alignment, Vec<(usize, usize)>, usize);
+
 /// A source's word index, built only when a search needs it.
 #[derive(Default)]
 pub struct LazyIndex(Option<WordIndex>);
@@ -124,7 +127,7 @@ pub fn analyze(
     } else {
         windows
     };
-    let mut best: Option<(Alignment, Vec<(usize, usize)>, usize)> = None;
+    let mut best: Option<Candidate> = None;
     for window in windows {
         let words = split_words(folded, window.start, window.end);
         let slice: Vec<&str> = words.iter().map(|&(s, e)| &folded[s..e]).collect();
