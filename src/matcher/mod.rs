@@ -407,7 +407,15 @@ fn read_alignment(
                                 typo_only = false;
                             }
                             if numbers::is_meaningful(text) || numbers::is_meaningful(src) {
-                                meaning.push(format!("“{src}” becomes “{text}”"));
+                                let what =
+                                    if numbers::is_negation(text) || numbers::is_negation(src) {
+                                        "a negation changes"
+                                    } else {
+                                        "a number changes"
+                                    };
+                                if !meaning.iter().any(|m| m == what) {
+                                    meaning.push(what.to_string());
+                                }
                             }
                         }
                         _ => typo_only = false,

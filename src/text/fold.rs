@@ -18,7 +18,9 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 struct Breakpoint {
     folded: usize,
     original: usize,
-    atomic: bool,
+    /// 0 for an identity run; otherwise the byte length of the one original
+    /// character that all of this run's folded bytes come from.
+    atomic: u32,
 }
 
 /// Map from folded byte positions to original byte positions.
@@ -28,7 +30,18 @@ pub struct OffsetMap {
 }
 
 impl OffsetMap {
-    fn push(&mut self, folded: usize, original: usize, atomic: bool) {
+    /// Identity from here on.
+    fn push(&mut self, folded: usize, original: usize) {
+        self.push_point(folded, original, 0);
+    }
+
+    /// The folded bytes from here to the next breakpoint all come from the
+    /// one original character of `len` bytes at `original`.
+    fn push_atomic(&mut self, folded: usize, original: usize, len: usize) {
+        self.push_point(folded, original, len as u32);
+    }
+
+    fn push_point(&mut self, folded: usize, original: usize, atomic: u32) {
         if let Some(last) = self.points.last_mut() {
             if last.folded == folded {
                 // The previous run is empty: it maps nothing, replace it.
@@ -39,8 +52,8 @@ impl OffsetMap {
                 };
                 return;
             }
-            if !atomic
-                && !last.atomic
+            if atomic == 0
+                && last.atomic == 0
                 && original >= last.original
                 && original - last.original == folded - last.folded
             {
@@ -65,7 +78,7 @@ impl OffsetMap {
     pub fn start(&self, folded: usize) -> usize {
         let i = self.segment(folded);
         let p = self.points[i];
-        if p.atomic {
+        if p.atomic > 0 {
             p.original
         } else {
             p.original + (folded - p.folded)
@@ -78,10 +91,8 @@ impl OffsetMap {
         let last = folded_end.saturating_sub(1);
         let i = self.segment(last);
         let p = self.points[i];
-        if p.atomic {
-            self.points
-                .get(i + 1)
-                .map_or(p.original, |next| next.original)
+        if p.atomic > 0 {
+            p.original + p.atomic as usize
         } else {
             p.original + (last - p.folded) + 1
         }
@@ -344,7 +355,7 @@ impl<'s, S: Structure> Folder<'s, S> {
         self.close_quotes();
         let end_original = self.next_original;
         let end_folded = self.out.text.len();
-        self.out.map.push(end_folded, end_original, false);
+        self.out.map.push(end_folded, end_original);
         self.out
     }
 
@@ -371,9 +382,9 @@ impl<'s, S: Structure> Folder<'s, S> {
                 let start = self.out.text.len();
                 self.out.text.push_str(word);
                 if word.len() != len || !word.starts_with(c) {
-                    self.out.map.push(start, at, true);
+                    self.out.map.push_atomic(start, at, len);
                 }
-                self.out.map.push(self.out.text.len(), at + len, false);
+                self.out.map.push(self.out.text.len(), at + len);
                 self.last_word.push(c);
                 self.in_word = false;
             }
@@ -384,8 +395,10 @@ impl<'s, S: Structure> Folder<'s, S> {
                 if inside {
                     let start = self.out.text.len();
                     self.out.text.push('\'');
-                    self.out.map.push(start, at, len != 1);
-                    self.out.map.push(start + 1, at + len, false);
+                    if len != 1 {
+                        self.out.map.push_atomic(start, at, len);
+                    }
+                    self.out.map.push(start + 1, at + len);
                 } else {
                     self.quote_mark_char(c, next);
                     self.in_word = false;
@@ -403,11 +416,11 @@ impl<'s, S: Structure> Folder<'s, S> {
                 if between_digits {
                     let start = self.out.text.len();
                     self.out.text.push(mark as char);
-                    self.out.map.push(start, at, false);
+                    self.out.map.push(start, at);
                 } else if in_abbreviation {
                     // "U.S." reads as one word "us"; the dot is dropped.
                     self.last_word.push(c);
-                    self.out.map.push(self.out.text.len(), at + len, false);
+                    self.out.map.push(self.out.text.len(), at + len);
                 } else {
                     if mark == b'.' {
                         self.sentence_end = !self.is_abbreviation();
@@ -417,7 +430,7 @@ impl<'s, S: Structure> Folder<'s, S> {
             }
             Class::Invisible => {
                 if self.in_word {
-                    self.out.map.push(self.out.text.len(), at + len, false);
+                    self.out.map.push(self.out.text.len(), at + len);
                 }
             }
             Class::Separator => {
@@ -546,17 +559,17 @@ impl<'s, S: Structure> Folder<'s, S> {
             WordChars::Same(ch) => {
                 self.out.text.push(ch);
                 if ch.len_utf8() != len {
-                    self.out.map.push(start, at, true);
+                    self.out.map.push_atomic(start, at, len);
                 }
             }
             WordChars::Folded(s) => {
                 self.out.text.push_str(&s);
                 if s.len() != len {
-                    self.out.map.push(start, at, true);
+                    self.out.map.push_atomic(start, at, len);
                 }
             }
         }
-        self.out.map.push(self.out.text.len(), at + len, false);
+        self.out.map.push(self.out.text.len(), at + len);
         if self.last_word.len() < LAST_WORD_CHARS {
             self.last_word.push(c);
         }
@@ -568,10 +581,10 @@ impl<'s, S: Structure> Folder<'s, S> {
             self.out.text.push(' ');
             // The space stands for the whole separator run; map it onto the
             // run's last byte so that a one-byte run costs no breakpoint.
-            self.out.map.push(space_at, at.saturating_sub(1), false);
+            self.out.map.push(space_at, at.saturating_sub(1));
         }
         let folded_start = self.out.text.len();
-        self.out.map.push(folded_start, at, false);
+        self.out.map.push(folded_start, at);
         let new_paragraph = self.lines_since_word >= 2 && folded_start > 0;
         if folded_start > 0 && (new_paragraph || (self.sentence_end && c_starts_sentence(c))) {
             self.structure.sentence_break(folded_start);
