@@ -2,6 +2,7 @@
 //! verdicts. Nothing here prints.
 
 use crate::claims::ClaimSet;
+use crate::figures::{read_source as read_figures, SourceFigure};
 use crate::findings::Report;
 use crate::matcher::anchors::{scan_all, Anchor, Anchors};
 use crate::matcher::quote::{parse_quote, ParsedQuote, Token};
@@ -33,6 +34,9 @@ pub struct SourceOutcome {
     pub state: SourceState,
     /// Evidence per job, in job order.
     pub evidence: Vec<(usize, Evidence)>,
+    /// The figures it states, when a claims file that declares it has
+    /// figures to check.
+    pub figures: Vec<SourceFigure>,
 }
 
 /// Seeds are runs of this many words.
@@ -83,6 +87,10 @@ struct Plan {
     /// Folded length of each job's words.
     quote_bytes: Vec<usize>,
     hash: Vec<bool>,
+    /// Source files whose figures are needed, and the year each was
+    /// published (for "since YEAR").
+    figures: Vec<bool>,
+    published: Vec<Option<i32>>,
     /// For jobs searching every source: the strongest seed clusters so far.
     candidates: Mutex<Vec<Vec<CandidateKey>>>,
 }
@@ -143,9 +151,22 @@ impl Plan {
             }
         }
         let mut hash = vec![false; set.source_files.len()];
+        let mut figures = vec![false; set.source_files.len()];
+        let mut published = vec![None; set.source_files.len()];
+        let files_with_figures: Vec<bool> = set
+            .files
+            .iter()
+            .map(|f| f.claims.iter().any(|&c| !set.claims[c].figures.is_empty()))
+            .collect();
         for d in &set.declared {
             if d.sha256.is_some() {
                 hash[d.source_file] = true;
+            }
+            if files_with_figures[d.file] {
+                figures[d.source_file] = true;
+            }
+            if published[d.source_file].is_none() {
+                published[d.source_file] = d.published.map(|p| p.year);
             }
         }
         Plan {
@@ -159,6 +180,8 @@ impl Plan {
             seeds: seed_counts,
             quote_bytes,
             hash,
+            figures,
+            published,
             candidates: Mutex::new(vec![Vec::new(); jobs.len()]),
         }
     }
@@ -297,6 +320,7 @@ fn search_source(set: &ClaimSet, jobs: &[Job], plan: &Plan, sf: usize) -> Source
             return SourceOutcome {
                 state: SourceState::Failed(e),
                 evidence: Vec::new(),
+                figures: Vec::new(),
             }
         }
     };
@@ -391,10 +415,16 @@ fn search_source(set: &ClaimSet, jobs: &[Job], plan: &Plan, sf: usize) -> Source
     }
     let mut evidence: Vec<(usize, Evidence)> = evidence.into_iter().collect();
     evidence.sort_unstable_by_key(|(job, _)| *job);
+    let figures = if plan.figures[sf] {
+        read_figures(&source, plan.published[sf])
+    } else {
+        Vec::new()
+    };
     SourceOutcome {
         state: SourceState::Read {
             sha256: source.sha256.clone(),
         },
         evidence,
+        figures,
     }
 }

@@ -10,6 +10,7 @@ pub mod atomic;
 pub mod check;
 pub mod claims;
 pub mod explain;
+pub mod figures;
 pub mod findings;
 pub mod matcher;
 pub mod numbers;

@@ -22,6 +22,18 @@ struct Cli {
 enum Command {
     /// Check every quote and figure of the claims files against their sources.
     Check(CheckArgs),
+    /// List the figures read from sources: value, interval, unit, counted
+    /// noun, context and period.
+    Figures {
+        /// Source files (.txt, .md, .html).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
+        /// The sources' publication date (YYYY-MM-DD), to resolve "since YEAR".
+        #[arg(long, value_name = "DATE")]
+        published: Option<String>,
+    },
     /// Explain what a finding kind means, with an example and the fix.
     Explain {
         /// A finding kind, such as `misquote` or `hedge`.
@@ -73,6 +85,11 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Explain { kind } => explain(&kind),
+        Command::Figures {
+            files,
+            format,
+            published,
+        } => list_figures(&files, format, published.as_deref()),
     }
 }
 
@@ -155,5 +172,44 @@ fn explain(name: &str) -> ExitCode {
             eprintln!("  kinds: {}", names.join(", "));
             ExitCode::from(2)
         }
+    }
+}
+
+fn list_figures(files: &[PathBuf], format: FormatArg, published: Option<&str>) -> ExitCode {
+    let year = match published {
+        None => None,
+        Some(text) => match verbatim::claims::parse_date(text) {
+            Some(date) => Some(date.year),
+            None => {
+                eprintln!("error: --published {text:?} is not a YYYY-MM-DD date");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let mut failed = false;
+    let mut listed = Vec::new();
+    for path in files {
+        let shown = verbatim::paths::display(path);
+        match verbatim::text::source::read_source(path, false) {
+            Ok(source) => listed.push((shown, verbatim::figures::read_source(&source, year))),
+            Err(e) => {
+                failed = true;
+                let why = match e {
+                    verbatim::text::source::ReadError::Missing => "it does not exist".to_string(),
+                    verbatim::text::source::ReadError::Unreadable(why) => why,
+                };
+                eprintln!("error: {shown}: cannot read it: {why}");
+            }
+        }
+    }
+    let text = match format {
+        FormatArg::Human => verbatim::report::figures::human(&listed),
+        FormatArg::Json => verbatim::report::figures::json(&listed),
+    };
+    print!("{text}");
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }

@@ -1,6 +1,7 @@
 //! Stage 5: renderers. They format findings; they never decide them.
 
 pub mod diff;
+pub mod figures;
 pub mod human;
 pub mod json;
 
