@@ -73,8 +73,8 @@ fn unit_name(f: &SourceFigure) -> &'static str {
 fn period_name(f: &SourceFigure) -> String {
     match f.figure.period {
         None => "-".into(),
-        Some(Period::Years(y)) if y == 1.0 => "year".into(),
-        Some(Period::Years(y)) if y == 10.0 => "decade".into(),
+        Some(Period::Years(1.0)) => "year".into(),
+        Some(Period::Years(10.0)) => "decade".into(),
         Some(Period::Years(y)) => format!("{y}y"),
         Some(Period::Since { year, .. }) => format!("since:{year}"),
     }
