@@ -1,6 +1,7 @@
 //! The pipeline: claims → sources (one pass each, in parallel) → evidence →
 //! verdicts. Nothing here prints.
 
+use crate::attribution::credit;
 use crate::claims::ClaimSet;
 use crate::figures::{read_source as read_figures, SourceFigure};
 use crate::findings::Report;
@@ -84,6 +85,8 @@ struct Plan {
     job_file: Vec<usize>,
     cites_all: Vec<bool>,
     seeds: Vec<usize>,
+    /// Jobs whose claim names a speaker.
+    speaker: Vec<bool>,
     /// Folded length of each job's words.
     quote_bytes: Vec<usize>,
     hash: Vec<bool>,
@@ -176,6 +179,10 @@ impl Plan {
             cited,
             cited_by,
             job_file: jobs.iter().map(|j| set.claims[j.claim].file).collect(),
+            speaker: jobs
+                .iter()
+                .map(|j| set.claims[j.claim].speaker.is_some())
+                .collect(),
             cites_all,
             seeds: seed_counts,
             quote_bytes,
@@ -354,6 +361,7 @@ fn search_source(set: &ClaimSet, jobs: &[Job], plan: &Plan, sf: usize) -> Source
                 let entry = evidence.entry(job).or_default();
                 if entry.exact.is_none() {
                     entry.exact = Some(source.place(start, end));
+                    entry.exact_range = Some((start, end));
                 }
             }
             Anchor::Seed { job, offset } => {
@@ -415,6 +423,22 @@ fn search_source(set: &ClaimSet, jobs: &[Job], plan: &Plan, sf: usize) -> Source
     }
     let mut evidence: Vec<(usize, Evidence)> = evidence.into_iter().collect();
     evidence.sort_unstable_by_key(|(job, _)| *job);
+    // Who the source credits, for quotes whose claim names a speaker.
+    for (job, found) in evidence.iter_mut() {
+        if !plan.speaker[*job] {
+            continue;
+        }
+        let range = found.exact_range.or_else(|| {
+            found
+                .aligned
+                .as_ref()
+                .filter(|a| a.ratio() >= 0.75)
+                .map(|a| a.range)
+        });
+        if let Some((s, e)) = range {
+            found.credit = Some(credit(&source, s, e));
+        }
+    }
     let figures = if plan.figures[sf] {
         read_figures(&source, plan.published[sf])
     } else {

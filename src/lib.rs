@@ -7,6 +7,7 @@
 //! verdicts as [`findings`]) → [`report`] (renderers).
 
 pub mod atomic;
+pub mod attribution;
 pub mod check;
 pub mod claims;
 pub mod explain;

@@ -32,7 +32,7 @@ pub fn decide(set: &ClaimSet, jobs: &[Job], outcomes: &[SourceOutcome]) -> Repor
         while job < jobs.len() && jobs[job].claim == c {
             let quote = &claim.quotes[jobs[job].quote];
             let before = findings.len();
-            quote_findings(
+            let located = quote_findings(
                 set,
                 claim,
                 quote,
@@ -42,6 +42,9 @@ pub fn decide(set: &ClaimSet, jobs: &[Job], outcomes: &[SourceOutcome]) -> Repor
                 &cited,
                 &mut findings,
             );
+            if let (Some(speaker), Some((d, evidence))) = (&claim.speaker, located) {
+                attribution_findings(set, claim, speaker, quote, d, evidence, &mut findings);
+            }
             if findings[before..]
                 .iter()
                 .any(|f| f.severity >= Severity::Warning)
@@ -137,16 +140,16 @@ fn pin_failed(set: &ClaimSet, decl: usize, outcomes: &[SourceOutcome]) -> bool {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn quote_findings(
+fn quote_findings<'a>(
     set: &ClaimSet,
     claim: &Claim,
     quote: &Located,
     job: &Job,
-    evidence: &[(usize, &Evidence)],
+    evidence: &[(usize, &'a Evidence)],
     outcomes: &[SourceOutcome],
     cited: &[usize],
     out: &mut Vec<Finding>,
-) {
+) -> Option<(usize, &'a Evidence)> {
     let readable: Vec<usize> = cited
         .iter()
         .copied()
@@ -158,7 +161,7 @@ fn quote_findings(
         })
         .collect();
     if readable.is_empty() {
-        return; // the source problems say it all
+        return None; // the source problems say it all
     }
     let evidence_in = |d: usize| {
         let sf = set.declared[d].source_file;
@@ -174,7 +177,7 @@ fn quote_findings(
 
     // 1. Exactly, after folding.
     for &d in &readable {
-        if let Some(place) = evidence_in(d).and_then(|e| e.exact.as_ref()) {
+        if let Some((e, place)) = evidence_in(d).and_then(|e| e.exact.as_ref().map(|p| (e, p))) {
             if typography_differs(&job.parsed.core, &place.text) {
                 let mut f = finding(
                     Kind::Typography,
@@ -184,7 +187,7 @@ fn quote_findings(
                 f.help = Some(format!("the source reads “{}”", place.text));
                 out.push(f);
             }
-            return;
+            return Some((d, e));
         }
     }
 
@@ -203,7 +206,10 @@ fn quote_findings(
     let ratio = best.map_or(0.0, |(_, a)| a.ratio());
     if let Some((d, aligned)) = best.filter(|_| ratio >= ALIGNED_SHARE) {
         aligned_findings(set, d, aligned, &finding, out);
-        return;
+        if aligned.reading == Reading::StitchedNarration {
+            return None;
+        }
+        return evidence_in(d).map(|e| (d, e));
     }
 
     // 3. Verbatim pieces from different paragraphs, or out of order.
@@ -241,7 +247,7 @@ fn quote_findings(
                     .into(),
             );
             out.push(f);
-            return;
+            return None;
         }
     }
 
@@ -270,7 +276,7 @@ fn quote_findings(
             f.related = vec![span];
             f.help = Some(format!("cite `{key}` for this quote"));
             out.push(f);
-            return;
+            return None;
         }
     }
 
@@ -304,6 +310,7 @@ fn quote_findings(
         ));
         out.push(f);
     }
+    None
 }
 
 fn aligned_findings(
@@ -708,4 +715,59 @@ fn nearest<'a>(
     same.iter()
         .copied()
         .min_by(|(_, x), (_, y)| distance(&x.figure).total_cmp(&distance(&y.figure)))
+}
+
+/// The source's credit for a located quote, against the claim's `speaker`.
+fn attribution_findings(
+    set: &ClaimSet,
+    claim: &Claim,
+    speaker: &Located,
+    quote: &Located,
+    d: usize,
+    evidence: &Evidence,
+    out: &mut Vec<Finding>,
+) {
+    let Some(credit) = &evidence.credit else {
+        return;
+    };
+    let at_claim = claim_span(set, claim, speaker);
+    let passage = evidence
+        .exact
+        .as_ref()
+        .or(evidence.aligned.as_ref().map(|a| &a.place))
+        .map(|p| source_span(set, d, p));
+    match &credit.speaker {
+        None => {
+            let mut f = Finding::new(
+                Kind::Unattributed,
+                format!(
+                    "the source credits no one near the passage; the claim says {}",
+                    speaker.text
+                ),
+            );
+            f.claim = Some(at_claim);
+            f.source = passage;
+            f.actual = Some(quote.text.clone());
+            f.help = Some("cite a source that says who spoke, or drop `speaker`".into());
+            out.push(f);
+        }
+        Some(name) if !crate::attribution::same_speaker(&speaker.text, name) => {
+            let mut f = Finding::new(
+                Kind::Misattributed,
+                format!("the source credits {name}, not {}", speaker.text),
+            );
+            f.claim = Some(at_claim);
+            f.source = passage;
+            f.actual = Some(quote.text.clone());
+            if let Some(place) = &credit.place {
+                f.related.push(source_span(set, d, place));
+            }
+            f.help = Some(format!(
+                "credit {name}, or cite a source that credits {}",
+                speaker.text
+            ));
+            out.push(f);
+        }
+        Some(_) => {}
+    }
 }

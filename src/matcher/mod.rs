@@ -37,6 +37,8 @@ pub struct Change {
 #[derive(Debug, Clone)]
 pub struct Aligned {
     pub place: Place,
+    /// The passage's folded range.
+    pub range: (usize, usize),
     pub paragraph: usize,
     pub aligned: usize,
     pub words: usize,
@@ -75,10 +77,14 @@ pub struct Piece {
 /// What one source says about one quote.
 #[derive(Debug, Clone, Default)]
 pub struct Evidence {
-    /// Found exactly (after folding) within one paragraph.
+    /// Found exactly (after folding).
     pub exact: Option<Place>,
+    /// Its folded range.
+    pub exact_range: Option<(usize, usize)>,
     pub aligned: Option<Aligned>,
     pub pieces: Vec<Piece>,
+    /// Who the source credits with the passage found (exact, else aligned).
+    pub credit: Option<crate::attribution::Credit>,
 }
 
 /// A stretch of folded text, inside one paragraph, where a quote may be.
@@ -446,6 +452,7 @@ fn read_alignment(
     let (_, fe) = words[alignment.source_end.max(1) - 1];
     Aligned {
         place: source.place(fs, fe),
+        range: (fs, fe),
         paragraph,
         aligned: alignment.aligned,
         words: alignment.words,
