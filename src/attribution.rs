@@ -53,6 +53,8 @@ const SPEECH_VERBS: &[&str] = &[
     "recalled",
     "continued",
     "according",
+    "called",
+    "calls",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];

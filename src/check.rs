@@ -52,7 +52,8 @@ pub fn run(set: &ClaimSet) -> Report {
         .map(|sf| search_source(set, &jobs, &plan, sf))
         .collect();
     plan.keep_best_candidates(&mut outcomes);
-    crate::verdict::decide(set, &jobs, &outcomes)
+    let drafts = crate::drafts::check(set, &jobs);
+    crate::verdict::decide(set, &jobs, &outcomes, drafts)
 }
 
 fn make_jobs(set: &ClaimSet) -> Vec<Job> {

@@ -34,6 +34,18 @@ enum Command {
         #[arg(long, value_name = "DATE")]
         published: Option<String>,
     },
+    /// Print a claims file for a draft's quotations and figures, with the
+    /// sources that hold them and the speakers the draft credits.
+    Extract {
+        /// The draft (Markdown or text).
+        draft: PathBuf,
+        /// Where to look for sources.
+        #[arg(long, default_value = "sources", value_name = "DIR")]
+        sources: PathBuf,
+        /// The folder the claims file will be saved in (paths are relative to it).
+        #[arg(long, default_value = "claims", value_name = "DIR")]
+        claims_dir: PathBuf,
+    },
     /// Explain what a finding kind means, with an example and the fix.
     Explain {
         /// A finding kind, such as `misquote` or `hedge`.
@@ -85,6 +97,20 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Explain { kind } => explain(&kind),
+        Command::Extract {
+            draft,
+            sources,
+            claims_dir,
+        } => match verbatim::extract::extract(&draft, &sources, &claims_dir) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
         Command::Figures {
             files,
             format,

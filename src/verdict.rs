@@ -3,6 +3,7 @@
 
 use crate::check::{Job, SourceOutcome, SourceState};
 use crate::claims::{Claim, ClaimSet, FigureClaim, Located};
+use crate::drafts::DraftCheck;
 use crate::figures::{self, Figure, SourceFigure};
 use crate::findings::*;
 use crate::matcher::{Aligned, Evidence, Piece, Reading};
@@ -13,7 +14,12 @@ pub const ALIGNED_SHARE: f64 = 0.75;
 /// Below this share nothing is close: not found.
 pub const NOT_FOUND_SHARE: f64 = 0.60;
 
-pub fn decide(set: &ClaimSet, jobs: &[Job], outcomes: &[SourceOutcome]) -> Report {
+pub fn decide(
+    set: &ClaimSet,
+    jobs: &[Job],
+    outcomes: &[SourceOutcome],
+    drafts: DraftCheck,
+) -> Report {
     // Evidence per job, by source file.
     let mut by_job: Vec<Vec<(usize, &Evidence)>> = vec![Vec::new(); jobs.len()];
     for (sf, outcome) in outcomes.iter().enumerate() {
@@ -44,6 +50,13 @@ pub fn decide(set: &ClaimSet, jobs: &[Job], outcomes: &[SourceOutcome]) -> Repor
             );
             if let (Some(speaker), Some((d, evidence))) = (&claim.speaker, located) {
                 attribution_findings(set, claim, speaker, quote, d, evidence, &mut findings);
+            }
+            if let Some(why) = &drafts.missing[job] {
+                let mut f = Finding::new(Kind::NotInDraft, why.clone());
+                f.claim = Some(claim_span(set, claim, quote));
+                f.actual = Some(quote.text.clone());
+                f.help = Some("update the claim to the draft's wording, or remove it".into());
+                findings.push(f);
             }
             if findings[before..]
                 .iter()
@@ -85,7 +98,7 @@ pub fn decide(set: &ClaimSet, jobs: &[Job], outcomes: &[SourceOutcome]) -> Repor
     Report {
         errors: Vec::new(),
         claims,
-        unclaimed: Vec::new(),
+        unclaimed: drafts.unclaimed,
         files: set
             .files
             .iter()

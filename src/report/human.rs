@@ -355,10 +355,35 @@ pub fn render(report: &Report, style: Style) -> String {
         }
     }
     for u in &report.unclaimed {
-        out.push_str(&format!(
-            "warning[unclaimed-quote]: {}:{}:{}: no claim covers the quotation “{}”\n\n",
-            u.file, u.line, u.column, u.text
-        ));
+        let span = SourceSpan {
+            key: String::new(),
+            path: u.file.clone(),
+            line: u.line,
+            column: u.column,
+            offset: u.offset,
+            length: u.length,
+            text: u.text.clone(),
+        };
+        let view = InputView {
+            message: format!(
+                "{}:{}:{}: [unclaimed-quote] no claim covers the quotation “{}”",
+                u.file, u.line, u.column, u.text
+            ),
+            help: Some(
+                "add a claim with this quote and its source (`verbatim extract` drafts one)".into(),
+            ),
+            source: Some(NamedSource::new(&u.file, sources.window(&span))),
+            label: Some(LabeledSpan::new_primary_with_span(
+                Some("not claimed".into()),
+                (u.offset, u.length),
+            )),
+            severity: Some(miette::Severity::Warning),
+        };
+        if handler.render_report(&mut out, &view).is_err() {
+            out.push_str(&view.message);
+            out.push('\n');
+        }
+        out.push('\n');
     }
     out.push_str(&summary_line(report));
     out
@@ -386,6 +411,7 @@ pub fn summary_line(report: &Report) -> String {
 #[derive(Debug)]
 struct InputView {
     message: String,
+    severity: Option<miette::Severity>,
     help: Option<String>,
     source: Option<NamedSource<Window>>,
     label: Option<LabeledSpan>,
@@ -398,6 +424,9 @@ impl fmt::Display for InputView {
 }
 impl std::error::Error for InputView {}
 impl Diagnostic for InputView {
+    fn severity(&self) -> Option<miette::Severity> {
+        self.severity
+    }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         self.help
             .as_ref()
@@ -440,6 +469,7 @@ pub fn render_errors(
             _ => (None, None),
         };
         let view = InputView {
+            severity: None,
             message: format!("{}:{}:{}: {}", e.file, e.line, e.column, e.message),
             help: e.help.clone(),
             source,

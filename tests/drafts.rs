@@ -1,0 +1,125 @@
+//! Drafts: claims whose quotes left the draft, draft quotations nobody
+//! claimed, and `verbatim extract`.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+fn check_json(dir: &Path) -> serde_json::Value {
+    let out = Command::cargo_bin("verbatim")
+        .unwrap()
+        .current_dir(dir)
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn kinds(report: &serde_json::Value, id: &str) -> Vec<String> {
+    report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn quotes_missing_from_the_draft_and_quotations_nobody_claimed() {
+    let report = check_json(&root().join("tests/fixtures/drafting"));
+    // Curly and straight double quotes both count as quotations.
+    assert_eq!(kinds(&report, "troops"), Vec::<String>::new());
+    assert_eq!(kinds(&report, "partners"), Vec::<String>::new());
+    assert_eq!(kinds(&report, "forces"), ["not-in-draft"]);
+    let unclaimed: Vec<&str> = report["unclaimed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["text"].as_str().unwrap())
+        .collect();
+    // Single quotes with an apostrophe inside ("mayor's" is no quotation
+    // mark), curly doubles; "no comment" is too short.
+    assert_eq!(
+        unclaimed,
+        [
+            "has never been safer than it is this year",
+            "nobody asked the people of the town first"
+        ]
+    );
+    assert_eq!(report["summary"]["unclaimed"], 2);
+    // Every unclaimed span is the draft's own bytes.
+    let draft = std::fs::read(root().join("tests/fixtures/drafting/drafts/story.md")).unwrap();
+    for u in report["unclaimed"].as_array().unwrap() {
+        let (o, n) = (
+            u["offset"].as_u64().unwrap() as usize,
+            u["length"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&draft[o..o + n]),
+            u["text"].as_str().unwrap()
+        );
+    }
+}
+
+#[test]
+fn extract_finds_the_sources_of_the_acceptance_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("claims")).unwrap();
+    std::fs::create_dir_all(dir.path().join("drafts")).unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/drafts/border-explainer.md"),
+        dir.path().join("drafts/border-explainer.md"),
+    )
+    .unwrap();
+    let sources = root().join("sources");
+    let out = Command::cargo_bin("verbatim")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["extract", "drafts/border-explainer.md", "--sources"])
+        .arg(&sources)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let yaml = String::from_utf8(out.stdout).unwrap();
+    std::fs::write(dir.path().join("claims/extracted.yaml"), &yaml).unwrap();
+    let report = check_json(dir.path());
+    assert!(
+        report["errors"].as_array().unwrap().is_empty(),
+        "{yaml}\n{report}"
+    );
+    let source_of = |words: &str| -> String {
+        let claim = report["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| {
+                yaml.contains(&format!("id: {}", c["id"].as_str().unwrap())) && {
+                    let id = c["id"].as_str().unwrap();
+                    let at = yaml.find(&format!("id: {id}\n")).unwrap();
+                    yaml[at..].lines().take(5).any(|l| l.contains(words))
+                }
+            })
+            .unwrap_or_else(|| panic!("no claim for {words}\n{yaml}"));
+        let id = claim["id"].as_str().unwrap();
+        let at = yaml.find(&format!("id: {id}\n")).unwrap();
+        yaml[at..]
+            .lines()
+            .take(4)
+            .find_map(|l| l.trim().strip_prefix("source: ").map(str::to_string))
+            .unwrap_or_default()
+    };
+    assert!(yaml.contains("nc-imminent-intervention.txt"));
+    assert!(source_of("We cooperate, we collaborate").starts_with("nc"));
+    assert!(source_of("What we need is information").starts_with("riviera"));
+    assert!(source_of("as strong as ever").starts_with("msn"));
+    // Every quotation of the draft is claimed now.
+    assert_eq!(report["summary"]["unclaimed"], 0, "{report}");
+}
