@@ -43,6 +43,9 @@ pub struct SourceOutcome {
 /// Seeds are runs of this many words.
 const SEED_WORDS: usize = 3;
 
+/// Seeds kept for a quote searched in every source.
+const EVERY_SOURCE_SEEDS: usize = 8;
+
 /// Run the whole check on a valid claim set.
 pub fn run(set: &ClaimSet) -> Report {
     let jobs = make_jobs(set);
@@ -131,12 +134,24 @@ impl Plan {
                 anchors.add_start(j, &words);
             }
             let seeds = seeds_of(&job.parsed);
-            seed_counts.push(seeds.len());
             if claim.cites_all {
-                for (words, offset) in &seeds {
+                // Searched in every source: a few seeds spread evenly over
+                // the quote, so that one edit spoils one of them at most.
+                let n = seeds.len();
+                let rare: Vec<(String, usize)> = if n <= EVERY_SOURCE_SEEDS {
+                    seeds.clone()
+                } else {
+                    (0..EVERY_SOURCE_SEEDS)
+                        .map(|i| seeds[i * (n - 1) / (EVERY_SOURCE_SEEDS - 1)].clone())
+                        .collect()
+                };
+                seed_counts.push(rare.len());
+                for (words, offset) in &rare {
                     let words: Vec<&str> = words.split(' ').collect();
                     anchors.add_seed(j, &words, *offset);
                 }
+            } else {
+                seed_counts.push(seeds.len());
             }
             job_seeds.push(seeds);
             quote_bytes.push(folded_words(&job.parsed).len());
@@ -348,11 +363,17 @@ fn search_source(set: &ClaimSet, jobs: &[Job], plan: &Plan, sf: usize) -> Source
         &[&plan.anchors, &local],
         folded,
         |anchor, start| match anchor {
-            Anchor::Start { job } => {
+            Anchor::Start { job, offset } => {
                 let job = job as usize;
                 let Some(plain) = &jobs[job].parsed.plain else {
                     return;
                 };
+                let Some(start) = start.checked_sub(offset as usize) else {
+                    return;
+                };
+                if start > 0 && folded.as_bytes()[start - 1] != b' ' {
+                    return;
+                }
                 let end = start + plain.len();
                 let whole = folded.as_bytes().get(start..end) == Some(plain.as_bytes())
                     && (end == folded.len() || folded.as_bytes()[end] == b' ');

@@ -14,8 +14,8 @@ pub const KEY_WORDS: usize = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Anchor {
-    /// The first words of a quote's plain form.
-    Start { job: u32 },
+    /// Words of a quote's plain form, `offset` bytes into it.
+    Start { job: u32, offset: u32 },
     /// A seed of a quote, `offset` bytes into its folded words.
     Seed { job: u32, offset: u32 },
 }
@@ -60,17 +60,36 @@ fn filter_slot(key: u64, k: usize, len: usize) -> (usize, u64) {
 }
 
 impl Anchors {
-    /// A quote to find exactly, by its folded words.
+    /// A quote to find exactly, by its folded words. It is keyed on its
+    /// rarest-looking run of words (the longest), not its first: a quote's
+    /// first words ("and the", "of the") occur everywhere.
     pub fn add_start(&mut self, job: usize, words: &[&str]) {
         let k = words.len().min(KEY_WORDS);
         if k == 0 {
             return;
         }
-        let key = key_of(words[..k].iter().copied());
+        let mut offsets = Vec::with_capacity(words.len());
+        let mut at = 0;
+        for w in words {
+            offsets.push(at);
+            at += w.len() + 1;
+        }
+        let best = (0..=words.len() - k)
+            .max_by_key(|&i| {
+                let gram = &words[i..i + k];
+                let shortest = gram.iter().map(|w| w.len()).min().unwrap_or(0);
+                let total: usize = gram.iter().map(|w| w.len()).sum();
+                (shortest.min(6), total, std::cmp::Reverse(i))
+            })
+            .unwrap_or(0);
+        let key = key_of(words[best..best + k].iter().copied());
         self.tables[k - 1]
             .entry(key)
             .or_default()
-            .push(Anchor::Start { job: job as u32 });
+            .push(Anchor::Start {
+                job: job as u32,
+                offset: offsets[best] as u32,
+            });
     }
 
     /// A seed: `words` (one to three) found `offset` bytes into the quote.
@@ -192,7 +211,7 @@ mod tests {
         assert_eq!(
             hits,
             vec![
-                (Anchor::Start { job: 1 }, 4),
+                (Anchor::Start { job: 1, offset: 0 }, 4),
                 (Anchor::Seed { job: 2, offset: 7 }, 8)
             ]
         );
