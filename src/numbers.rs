@@ -101,6 +101,18 @@ pub fn is_negation(word: &str) -> bool {
     NEGATIONS.contains(&word) || word.ends_with("n't")
 }
 
+/// Is one word the other with a negating prefix ("secure" / "insecure",
+/// "legal" / "illegal", "likely" / "unlikely")? A one-letter edit can
+/// flip a meaning, and that is no typo.
+pub fn negates(a: &str, b: &str) -> bool {
+    const PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "non", "dis", "a"];
+    let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
+    PREFIXES.iter().any(|p| {
+        long.strip_prefix(p)
+            .is_some_and(|rest| rest == short || rest.strip_prefix('-') == Some(short))
+    }) && short.len() >= 3
+}
+
 /// A word whose change always changes meaning.
 pub fn is_meaningful(word: &str) -> bool {
     is_number(word) || is_negation(word)
@@ -130,5 +142,8 @@ mod tests {
         assert!(has_number("more than 50 cartel suspects"));
         assert!(has_number("a dozen times"));
         assert!(!has_number("cartel suspects"));
+        assert!(negates("secure", "insecure"));
+        assert!(negates("unlikely", "likely"));
+        assert!(!negates("secure", "secured"));
     }
 }

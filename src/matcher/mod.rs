@@ -568,7 +568,10 @@ fn is_modal_or_quantifier(word: &str) -> bool {
 /// The contract's typo: a small in-word edit of a word of four letters or
 /// more, never touching a number or negation.
 pub fn is_typo(quoted: &str, source: &str) -> bool {
-    if numbers::is_meaningful(quoted) || numbers::is_meaningful(source) {
+    if numbers::is_meaningful(quoted)
+        || numbers::is_meaningful(source)
+        || numbers::negates(quoted, source)
+    {
         return false;
     }
     let (lq, ls) = (quoted.chars().count(), source.chars().count());

@@ -222,6 +222,8 @@ pub trait Structure {
     fn quote_mark(&mut self, at: usize, opening: bool, double: bool);
     /// A line of `chars` characters ended.
     fn line_end(&mut self, chars: usize);
+    /// A quotation that no quotation marks delimit (a block quote).
+    fn quotation(&mut self, _start: usize, _end: usize) {}
 }
 
 /// No structure needed (claims' quotes).
@@ -241,7 +243,11 @@ pub struct Folder<'s, S: Structure> {
     out: Folded,
     structure: &'s mut S,
     /// The character waiting for its successor, with its original offset.
-    pending: Option<(char, usize)>,
+    /// With its original offset and original length (an entity such as
+    /// `&rsquo;` is one character from seven bytes).
+    pending: Option<(char, usize, usize)>,
+    /// Markup: line breaks are spaces, paragraphs come from blocks.
+    markup: bool,
     prev: Option<char>,
     prev_prev: Option<char>,
     in_word: bool,
@@ -264,6 +270,7 @@ impl<'s, S: Structure> Folder<'s, S> {
             out: Folded::default(),
             structure,
             pending: None,
+            markup: false,
             prev: None,
             prev_prev: None,
             in_word: false,
@@ -290,8 +297,13 @@ impl<'s, S: Structure> Folder<'s, S> {
         while i < bytes.len() {
             // Inside a word, ASCII letters and digits need no look at their
             // successor and no breakpoint: the common case, done in bulk.
-            if let Some((p, p_at)) = self.pending {
-                if self.in_word && p.is_ascii_alphanumeric() && bytes[i].is_ascii_alphanumeric() {
+            if let Some((p, p_at, p_len)) = self.pending {
+                let contiguous = p_len == 1 && p_at + 1 == original + i;
+                if contiguous
+                    && self.in_word
+                    && p.is_ascii_alphanumeric()
+                    && bytes[i].is_ascii_alphanumeric()
+                {
                     let run = bytes[i..]
                         .iter()
                         .take_while(|b| b.is_ascii_alphanumeric())
@@ -301,8 +313,7 @@ impl<'s, S: Structure> Folder<'s, S> {
                         self.ascii_word_char(b);
                     }
                     self.next_original = original + i + run - 1;
-                    let _ = p_at;
-                    self.pending = Some((bytes[i + run - 1] as char, original + i + run - 1));
+                    self.pending = Some((bytes[i + run - 1] as char, original + i + run - 1, 1));
                     i += run;
                     continue;
                 }
@@ -310,12 +321,38 @@ impl<'s, S: Structure> Folder<'s, S> {
             let Some(c) = text[i..].chars().next() else {
                 break;
             };
-            if let Some((p, p_at)) = self.pending.take() {
-                self.step(p, p_at, Some(c));
+            if let Some((p, p_at, p_len)) = self.pending.take() {
+                self.step(p, p_at, p_len, Some(c));
             }
-            self.pending = Some((c, original + i));
+            self.pending = Some((c, original + i, c.len_utf8()));
             i += c.len_utf8();
         }
+    }
+
+    /// Feed one character that stands for `len` original bytes at
+    /// `original` (a decoded entity or escape).
+    pub fn push_char(&mut self, c: char, original: usize, len: usize) {
+        if let Some((p, p_at, p_len)) = self.pending.take() {
+            self.step(p, p_at, p_len, Some(c));
+        }
+        self.pending = Some((c, original, len));
+    }
+
+    /// Read line breaks as spaces: in markup, blocks make paragraphs.
+    pub fn set_markup(&mut self) {
+        self.markup = true;
+    }
+
+    /// The folded text's length so far.
+    pub fn folded_len(&self) -> usize {
+        self.out.text.len()
+    }
+
+    /// Record a quotation delimited by markup, not marks.
+    pub fn quotation(&mut self, start: usize, end: usize) {
+        self.flush_pending(Some(' '));
+        let end = end.max(self.out.text.len().min(end));
+        self.structure.quotation(start, end);
     }
 
     fn ascii_word_char(&mut self, b: u8) {
@@ -345,8 +382,8 @@ impl<'s, S: Structure> Folder<'s, S> {
     }
 
     fn flush_pending(&mut self, next: Option<char>) {
-        if let Some((p, p_at)) = self.pending.take() {
-            self.step(p, p_at, next);
+        if let Some((p, p_at, p_len)) = self.pending.take() {
+            self.step(p, p_at, p_len, next);
         }
     }
 
@@ -371,9 +408,8 @@ impl<'s, S: Structure> Folder<'s, S> {
         }
     }
 
-    fn step(&mut self, c: char, at: usize, next: Option<char>) {
+    fn step(&mut self, c: char, at: usize, len: usize, next: Option<char>) {
         let class = classify(c);
-        let len = c.len_utf8();
         match class {
             Class::Word(chars) => self.word_char(chars, c, at, len),
             Class::Symbol(word) => {
@@ -383,6 +419,8 @@ impl<'s, S: Structure> Folder<'s, S> {
                 self.out.text.push_str(word);
                 if word.len() != len || !word.starts_with(c) {
                     self.out.map.push_atomic(start, at, len);
+                } else {
+                    self.out.map.push(start, at);
                 }
                 self.out.map.push(self.out.text.len(), at + len);
                 self.last_word.push(c);
@@ -397,6 +435,8 @@ impl<'s, S: Structure> Folder<'s, S> {
                     self.out.text.push('\'');
                     if len != 1 {
                         self.out.map.push_atomic(start, at, len);
+                    } else {
+                        self.out.map.push(start, at);
                     }
                     self.out.map.push(start + 1, at + len);
                 } else {
@@ -434,7 +474,7 @@ impl<'s, S: Structure> Folder<'s, S> {
                 }
             }
             Class::Separator => {
-                if c == '\n' {
+                if c == '\n' && !self.markup {
                     self.structure.line_end(self.line_chars);
                     self.line_chars = 0;
                     self.lines_since_word += 1;
@@ -560,12 +600,16 @@ impl<'s, S: Structure> Folder<'s, S> {
                 self.out.text.push(ch);
                 if ch.len_utf8() != len {
                     self.out.map.push_atomic(start, at, len);
+                } else {
+                    self.out.map.push(start, at);
                 }
             }
             WordChars::Folded(s) => {
                 self.out.text.push_str(&s);
                 if s.len() != len {
                     self.out.map.push_atomic(start, at, len);
+                } else {
+                    self.out.map.push(start, at);
                 }
             }
         }

@@ -1,6 +1,14 @@
 //! Markdown and HTML sources: markup is not text.
+//!
+//! Markdown goes through pulldown-cmark's offset iterator and HTML through
+//! html5gum's tokenizer with spans (WHATWG-compliant, maintained, and it
+//! reports byte ranges, which html5ever's tree builder does not). Both feed
+//! the same folder as plain text, piece by piece with each piece's original
+//! offset, so every span still lands on the file's bytes.
 
+use super::fold::{Folded, Folder};
 use super::source::Source;
+use super::structure::Collector;
 use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,8 +29,304 @@ impl Markup {
     }
 }
 
-/// Fold a markup source. Until the markup readers land, markup sources are
-/// read as plain text (tags and emphasis marks fold away as punctuation).
-pub fn fold_markup(text: String, _kind: Markup) -> Source {
-    Source::from_text(text)
+/// Text pieces of a markup source: the original byte range and the text it
+/// reads as (entities decoded, escapes removed, block breaks as new lines).
+pub type Pieces = Vec<(usize, usize, String)>;
+
+struct Walk<'s> {
+    folder: Folder<'s, Collector>,
+    pieces: Pieces,
+    /// Folded positions where open block quotations began.
+    blockquotes: Vec<usize>,
+}
+
+impl Walk<'_> {
+    /// Feed `decoded`, the reading of `raw` (which starts at `raw_start`).
+    fn text(&mut self, decoded: &str, raw: &str, raw_start: usize) {
+        if decoded == raw {
+            self.folder.push(decoded, raw_start);
+            self.pieces
+                .push((raw_start, raw_start + raw.len(), decoded.to_string()));
+            return;
+        }
+        let mut r = 0;
+        for c in decoded.chars() {
+            let rest = &raw[r.min(raw.len())..];
+            let len = if rest.starts_with(c) {
+                c.len_utf8()
+            } else if rest.starts_with('\\') && rest[1..].starts_with(c) {
+                1 + c.len_utf8()
+            } else if rest.starts_with('&') {
+                rest.find(';').filter(|&i| i < 32).map_or(1, |i| i + 1)
+            } else if rest.starts_with('\r') && c == '\n' {
+                rest.find('\n').map_or(1, |i| i + 1)
+            } else {
+                // Unexpected: keep going one raw character at a time.
+                rest.chars().next().map_or(0, char::len_utf8)
+            };
+            let at = raw_start + r.min(raw.len());
+            self.folder.push_char(c, at, len);
+            self.pieces.push((at, at + len, c.to_string()));
+            r += len;
+        }
+    }
+
+    fn block(&mut self, at: usize) {
+        self.folder.paragraph_break();
+        self.pieces.push((at, at, "\n".into()));
+    }
+
+    fn line_break(&mut self, at: usize) {
+        self.folder.separate();
+        self.pieces.push((at, at, " ".into()));
+    }
+
+    fn open_quotation(&mut self) {
+        self.blockquotes.push(self.folder.folded_len());
+    }
+
+    fn close_quotation(&mut self) {
+        if let Some(start) = self.blockquotes.pop() {
+            let end = self.folder.folded_len();
+            self.folder.quotation(start, end);
+        }
+    }
+}
+
+/// Fold a markup source.
+pub fn fold_markup(text: String, kind: Markup) -> Source {
+    let mut collector = Collector::for_markup();
+    let (folded, pieces): (Folded, Pieces) = {
+        let mut folder = Folder::new(&mut collector);
+        folder.set_markup();
+        folder.reserve(text.len());
+        let mut walk = Walk {
+            folder,
+            pieces: Vec::new(),
+            blockquotes: Vec::new(),
+        };
+        match kind {
+            Markup::Markdown => markdown(&text, &mut walk),
+            Markup::Html => html(&text, &mut walk),
+        }
+        let pieces = walk.pieces;
+        (walk.folder.finish(), pieces)
+    };
+    Source::from_markup(folded, collector.finish(), text, pieces)
+}
+
+fn markdown(text: &str, walk: &mut Walk) {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::BlockQuote(_)) => {
+                walk.block(range.start);
+                walk.open_quotation();
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                walk.close_quotation();
+                walk.block(range.end);
+            }
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::Item
+                | Tag::CodeBlock(_)
+                | Tag::List(_)
+                | Tag::Table(_)
+                | Tag::TableRow
+                | Tag::TableCell
+                | Tag::FootnoteDefinition(_),
+            ) => walk.block(range.start),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::List(_)
+                | TagEnd::Table
+                | TagEnd::TableRow
+                | TagEnd::TableCell
+                | TagEnd::FootnoteDefinition,
+            ) => walk.block(range.end),
+            Event::Text(t) => walk.text(&t, &text[range.clone()], range.start),
+            Event::Code(code) => {
+                // The range includes the backticks: find the code inside.
+                let raw = &text[range.clone()];
+                let at = raw.find(code.as_ref()).unwrap_or(0);
+                walk.text(
+                    &code,
+                    &raw[at..(at + code.len()).min(raw.len())],
+                    range.start + at,
+                );
+            }
+            Event::SoftBreak | Event::HardBreak => walk.line_break(range.start),
+            Event::Rule => walk.block(range.start),
+            _ => {}
+        }
+    }
+}
+
+/// Elements whose start and end break paragraphs.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "nav",
+    "aside",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "thead",
+    "tbody",
+    "pre",
+    "hr",
+    "title",
+    "figure",
+    "figcaption",
+    "address",
+    "body",
+    "html",
+    "head",
+    "form",
+    "fieldset",
+    "details",
+    "summary",
+];
+
+/// Elements whose content is not text.
+const HIDDEN: &[&str] = &[
+    "script", "style", "template", "noscript", "svg", "math", "iframe", "object",
+];
+
+fn html(text: &str, walk: &mut Walk) {
+    use html5gum::{DefaultEmitter, Token, Tokenizer};
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    emitter.naively_switch_states(true);
+    let mut hidden: Option<String> = None;
+    for token in Tokenizer::new_with_emitter(text, emitter).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                if hidden.is_some() {
+                    continue;
+                }
+                if HIDDEN.contains(&name.as_str()) {
+                    if !tag.self_closing {
+                        hidden = Some(name);
+                    }
+                } else if name == "br" {
+                    walk.line_break(tag.span.start);
+                } else if BLOCKS.contains(&name.as_str()) {
+                    walk.block(tag.span.start);
+                    if name == "blockquote" {
+                        walk.open_quotation();
+                    }
+                }
+            }
+            Token::EndTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                if let Some(h) = &hidden {
+                    if *h == name {
+                        hidden = None;
+                    }
+                    continue;
+                }
+                if BLOCKS.contains(&name.as_str()) {
+                    if name == "blockquote" {
+                        walk.close_quotation();
+                    }
+                    walk.block(tag.span.end);
+                }
+            }
+            Token::String(s) if hidden.is_none() => {
+                let (start, end) = (s.span.start, s.span.end.min(text.len()));
+                let decoded = String::from_utf8_lossy(&s.value);
+                match text.get(start..end) {
+                    Some(raw) => walk.text(&decoded, raw, start),
+                    None => walk.text(&decoded, &decoded, start),
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(text: &str, kind: Markup) -> Source {
+        fold_markup(text.to_string(), kind)
+    }
+
+    fn find(source: &Source, quote: &str) -> Option<(String, String)> {
+        let q = crate::text::fold::fold(quote).text;
+        let at = source.folded.text.find(&q)?;
+        let place = source.place(at, at + q.len());
+        let raw = source.raw_text(place.offset, place.offset + place.length);
+        Some((raw, place.text))
+    }
+
+    #[test]
+    fn html_tags_are_not_text_and_entities_are_decoded() {
+        let html = "<html><head><style>p { color: red }</style><script>var secret = 'hidden words here';</script></head>\
+            <body><p>She said it was <em>very</em> im<b>port</b>ant to Pe&ntilde;a &amp; co.</p><!-- a comment --></body></html>";
+        let s = source(html, Markup::Html);
+        assert!(!s.folded.text.contains("hidden"));
+        assert!(!s.folded.text.contains("color"));
+        assert!(!s.folded.text.contains("comment"));
+        let (raw, clean) = find(&s, "it was very important to Peña").unwrap();
+        assert_eq!(raw, "it was <em>very</em> im<b>port</b>ant to Pe&ntilde;a");
+        assert_eq!(clean, "it was very important to Peña");
+    }
+
+    #[test]
+    fn html_blocks_are_paragraphs() {
+        let s = source("<p>first one</p><p>second one</p>", Markup::Html);
+        assert_eq!(s.layout.paragraphs.len(), 2);
+        let s = source("<p>one<br>two</p>", Markup::Html);
+        assert_eq!(s.folded.text, "one two");
+        assert_eq!(s.layout.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn markdown_emphasis_and_markers_are_not_text() {
+        let md = "# A heading\n\nShe said it was *very* **important** to [Peña](http://x).\n\n> A block quote\n> over two lines.\n\n- item one\n- item two\n\nUse `code spans` too.\n";
+        let s = source(md, Markup::Markdown);
+        assert!(s.folded.text.starts_with("a heading she said"));
+        let (raw, clean) = find(&s, "it was very important to Peña").unwrap();
+        assert_eq!(raw, "it was *very* **important** to [Peña]");
+        assert_eq!(clean, "it was very important to Peña");
+        assert!(find(&s, "code spans too").is_some());
+        assert!(!s.folded.text.contains("http"));
+        // The heading, the paragraph, the quote, two items, the last line.
+        assert!(s.layout.paragraphs.len() >= 6, "{:?}", s.layout.paragraphs);
+        // A block quote is a quotation.
+        assert!(s
+            .layout
+            .quotations
+            .iter()
+            .any(|&(a, b)| s.folded.text[a..b].contains("a block quote over two lines")));
+    }
 }

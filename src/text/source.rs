@@ -46,6 +46,8 @@ pub struct Source {
     pub layout: Layout,
     pub sha256: Option<String>,
     original: Original,
+    /// For markup: what each stretch of the file reads as, markup removed.
+    pieces: Option<super::markup::Pieces>,
     encoding: Encoding,
     /// Byte offsets (in the decoded text) of every line start, built on the
     /// first request.
@@ -75,13 +77,67 @@ impl Source {
             layout: collector.finish(),
             sha256: None,
             original: Original::Memory(text),
+            pieces: None,
             encoding: Encoding::Utf8 { skip: 0 },
             line_starts: Default::default(),
         }
     }
 
-    /// The decoded text between two decoded offsets.
+    /// A markup source: its folded text, layout, file text and pieces.
+    pub fn from_markup(
+        folded: Folded,
+        layout: Layout,
+        text: String,
+        pieces: super::markup::Pieces,
+    ) -> Source {
+        Source {
+            folded,
+            layout,
+            sha256: None,
+            original: Original::Memory(text),
+            pieces: Some(pieces),
+            encoding: Encoding::Utf8 { skip: 0 },
+            line_starts: Default::default(),
+        }
+    }
+
+    /// The text between two decoded offsets as it reads: for markup, with
+    /// tags and markers removed and entities decoded.
     pub fn original_text(&self, start: usize, end: usize) -> String {
+        let Some(pieces) = &self.pieces else {
+            return self.raw_text(start, end);
+        };
+        let from = pieces.partition_point(|p| p.1 <= start);
+        let mut out = String::new();
+        for (ps, pe, text) in &pieces[from..] {
+            if *ps >= end {
+                break;
+            }
+            if ps == pe {
+                // A block break or line break between pieces.
+                if *ps > start
+                    && *ps < end
+                    && !out.ends_with(char::is_whitespace)
+                    && !out.is_empty()
+                {
+                    out.push_str(if text == "\n" { "\n" } else { " " });
+                }
+                continue;
+            }
+            if pe - ps == text.len() {
+                // Read as written: clip to the range.
+                let s = start.max(*ps) - ps;
+                let e = end.min(*pe) - ps;
+                out.push_str(text.get(s..e).unwrap_or(""));
+            } else {
+                out.push_str(text);
+            }
+        }
+        out
+    }
+
+    /// The file's own text between two decoded offsets, markup and all.
+    pub fn raw_text(&self, start: usize, end: usize) -> String {
         match &self.original {
             Original::Memory(text) => text.get(start..end).unwrap_or("").to_string(),
             Original::File { path, skip } => read_range(path, *skip + start, end - start)
@@ -121,12 +177,15 @@ impl Source {
         let starts = self.line_starts.get_or_init(|| self.compute_line_starts());
         let line = starts.partition_point(|&l| l <= s).max(1);
         let line_start = starts[line - 1];
-        let column = self.original_text(line_start, s).chars().count() as u32 + 1;
+        let column = self.raw_text(line_start, s).chars().count() as u32 + 1;
         let (offset, length) = match self.encoding {
             Encoding::Utf8 { skip } => (skip + s, e - s),
             Encoding::Utf16 { .. } => {
-                let before = self.original_text(0, s).encode_utf16().count();
-                (2 + 2 * before, 2 * text.encode_utf16().count())
+                let before = self.raw_text(0, s).encode_utf16().count();
+                (
+                    2 + 2 * before,
+                    2 * self.raw_text(s, e).encode_utf16().count(),
+                )
             }
         };
         Place {
@@ -330,6 +389,7 @@ fn read_streaming(path: &Path, hash: bool) -> Result<Source, ReadError> {
             path: path.to_path_buf(),
             skip,
         },
+        pieces: None,
         encoding: Encoding::Utf8 { skip },
         line_starts: Default::default(),
     })

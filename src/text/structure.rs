@@ -6,6 +6,8 @@ use super::fold::Structure;
 /// Collects the folder's structure events for one source.
 #[derive(Default, Debug)]
 pub struct Collector {
+    /// Markup sources decide their paragraphs by blocks, never by lines.
+    blocks_only: bool,
     line_starts: Vec<usize>,
     blank_starts: Vec<usize>,
     pub(crate) sentence_starts: Vec<usize>,
@@ -13,8 +15,6 @@ pub struct Collector {
     pub(crate) quotations: Vec<(usize, usize)>,
     lines_with_text: usize,
     long_lines: usize,
-    /// Markup sources decide their paragraphs by blocks, never by lines.
-    pub(crate) blocks_only: bool,
 }
 
 /// Lines longer than this, in a text with no blank lines, are paragraphs.
@@ -45,6 +45,12 @@ impl Structure for Collector {
         }
     }
 
+    fn quotation(&mut self, start: usize, end: usize) {
+        if start < end {
+            self.quotations.push((start, end));
+        }
+    }
+
     fn line_end(&mut self, chars: usize) {
         if chars > 0 {
             self.lines_with_text += 1;
@@ -67,6 +73,14 @@ pub struct Layout {
 }
 
 impl Collector {
+    /// A collector for markup, whose paragraphs are its blocks.
+    pub fn for_markup() -> Collector {
+        Collector {
+            blocks_only: true,
+            ..Collector::default()
+        }
+    }
+
     pub fn finish(mut self) -> Layout {
         // A text whose lines run long and that has no blank line is a text
         // whose paragraphs are its lines.

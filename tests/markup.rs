@@ -1,0 +1,122 @@
+//! Markdown and HTML sources: quotes across tags and emphasis, entities in
+//! names, script and comment text never matching, spans on the real bytes.
+
+use assert_cmd::Command;
+use proptest::prelude::*;
+use std::path::Path;
+use verbatim::text::markup::{fold_markup, Markup};
+
+fn report() -> serde_json::Value {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/markup");
+    let out = Command::cargo_bin("verbatim")
+        .unwrap()
+        .current_dir(&dir)
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn kinds(report: &serde_json::Value, id: &str) -> Vec<String> {
+    report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn markup_verdicts() {
+    let r = report();
+    assert_eq!(kinds(&r, "across-tags"), Vec::<String>::new());
+    // A no-break space (&nbsp;) between the names: spacing folded.
+    assert_eq!(kinds(&r, "entity-name"), ["typography"]);
+    assert_eq!(kinds(&r, "script-text"), ["not-found"]);
+    assert_eq!(kinds(&r, "comment-text"), ["not-found"]);
+    assert_eq!(kinds(&r, "blockquote"), Vec::<String>::new());
+    assert_eq!(kinds(&r, "nested-list"), Vec::<String>::new());
+    assert_eq!(kinds(&r, "emphasis"), ["typography"]);
+    assert_eq!(kinds(&r, "md-blockquote"), Vec::<String>::new());
+    assert_eq!(kinds(&r, "md-code"), Vec::<String>::new());
+    assert_eq!(kinds(&r, "md-misquote"), ["misquote"]);
+}
+
+#[test]
+fn spans_cover_the_markup_and_expected_is_the_text() {
+    let r = report();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/markup");
+    let claim = r["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "md-misquote")
+        .unwrap();
+    let f = &claim["findings"][0];
+    let raw = std::fs::read(dir.join(f["source"]["path"].as_str().unwrap())).unwrap();
+    let (o, n) = (
+        f["source"]["offset"].as_u64().unwrap() as usize,
+        f["source"]["length"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&raw[o..o + n]),
+        "the border is *very* **secure"
+    );
+    assert_eq!(f["expected"], "the border is very secure");
+}
+
+fn tagged_word() -> impl Strategy<Value = (String, String, String)> {
+    (
+        "[a-z]{1,6}",
+        prop::sample::select(vec![
+            ("", ""),
+            ("<em>", "</em>"),
+            ("<b>", "</b>"),
+            ("<a href=\"x\">", "</a>"),
+        ]),
+        prop::sample::select(vec!["", "&ntilde;", "&eacute;"]),
+    )
+        .prop_map(|(w, (open, close), entity)| {
+            let html = format!("{open}{w}{entity}{close}");
+            let text = format!(
+                "{w}{}",
+                match entity {
+                    "&ntilde;" => "ñ",
+                    "&eacute;" => "é",
+                    _ => "",
+                }
+            );
+            (html, text, w)
+        })
+}
+
+proptest! {
+    #[test]
+    fn html_words_map_back_inside_the_original(words in prop::collection::vec(tagged_word(), 1..25)) {
+        let html = format!("<p>{}</p>", words.iter().map(|(h, _, _)| h.as_str()).collect::<Vec<_>>().join(" "));
+        let source = fold_markup(html.clone(), Markup::Html);
+        let folded = &source.folded.text;
+        let mut at = 0;
+        for word in folded.split(' ') {
+            let (s, e) = source.original_range(at, at + word.len());
+            prop_assert!(s <= e && e <= html.len(), "{s}..{e} outside {html:?}");
+            prop_assert!(html.is_char_boundary(s) && html.is_char_boundary(e));
+            // The word's letters stand, in order, in the original bytes.
+            let raw = &html[s..e];
+            let letters: String = word.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+            let mut rest = raw.to_lowercase();
+            for c in letters.chars() {
+                match rest.find(c) {
+                    Some(i) => rest = rest[i + 1..].to_string(),
+                    None => prop_assert!(false, "{word:?} not in {raw:?}"),
+                }
+            }
+            at += word.len() + 1;
+        }
+    }
+}
