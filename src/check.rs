@@ -56,7 +56,8 @@ pub fn run(set: &ClaimSet) -> Report {
         .collect();
     plan.keep_best_candidates(&mut outcomes);
     let drafts = crate::drafts::check(set, &jobs);
-    crate::verdict::decide(set, &jobs, &outcomes, drafts)
+    let elsewhere = plan.elsewhere.into_inner().unwrap_or_default();
+    crate::verdict::decide(set, &jobs, &outcomes, &elsewhere, drafts)
 }
 
 fn make_jobs(set: &ClaimSet) -> Vec<Job> {
@@ -98,6 +99,11 @@ struct Plan {
     /// published (for "since YEAR").
     figures: Vec<bool>,
     published: Vec<Option<i32>>,
+    /// The declarations of each source file: claims file and pin.
+    pins: Vec<Vec<(usize, Option<String>)>>,
+    /// For each job, the first source file (by index) holding it exactly
+    /// that its claim does not cite, or any for every-source claims.
+    elsewhere: Mutex<Vec<Option<(usize, Evidence)>>>,
     /// For jobs searching every source: the strongest seed clusters so far.
     candidates: Mutex<Vec<Vec<CandidateKey>>>,
 }
@@ -170,6 +176,7 @@ impl Plan {
             }
         }
         let mut hash = vec![false; set.source_files.len()];
+        let mut pins: Vec<Vec<(usize, Option<String>)>> = vec![Vec::new(); set.source_files.len()];
         let mut figures = vec![false; set.source_files.len()];
         let mut published = vec![None; set.source_files.len()];
         let files_with_figures: Vec<bool> = set
@@ -181,6 +188,7 @@ impl Plan {
             if d.sha256.is_some() {
                 hash[d.source_file] = true;
             }
+            pins[d.source_file].push((d.file, d.sha256.clone()));
             if files_with_figures[d.file] {
                 figures[d.source_file] = true;
             }
@@ -206,6 +214,19 @@ impl Plan {
             figures,
             published,
             candidates: Mutex::new(vec![Vec::new(); jobs.len()]),
+            pins,
+            elsewhere: Mutex::new((0..jobs.len()).map(|_| None).collect()),
+        }
+    }
+
+    /// Keep `make()`'s evidence for `job` if `sf` is the earliest source
+    /// found so far: the same result whichever thread gets there first.
+    fn offer_elsewhere(&self, job: usize, sf: usize, make: impl FnOnce() -> Evidence) {
+        let Ok(mut all) = self.elsewhere.lock() else {
+            return;
+        };
+        if all[job].as_ref().is_none_or(|(best, _)| sf < *best) {
+            all[job] = Some((sf, make()));
         }
     }
 
@@ -349,7 +370,15 @@ fn search_source(set: &ClaimSet, jobs: &[Job], plan: &Plan, sf: usize) -> Source
     };
     let folded = &source.folded.text;
     let mut evidence: HashMap<usize, Evidence> = HashMap::new();
+    let mut found_here: Vec<usize> = Vec::new();
     let mut seed_hits: Vec<(usize, isize)> = Vec::new();
+    // A source that fails its pin is searched, but never offered as another
+    // source for a quote: the claims files declaring it without a failing pin.
+    let clean_in: Vec<usize> = plan.pins[sf]
+        .iter()
+        .filter(|(_, pin)| pin.is_none() || pin.as_ref() == source.sha256.as_ref())
+        .map(|(file, _)| *file)
+        .collect();
     // Seeds of the quotes that cite this source.
     let mut local = Anchors::default();
     for &job in &plan.cited_by[sf] {
@@ -380,10 +409,23 @@ fn search_source(set: &ClaimSet, jobs: &[Job], plan: &Plan, sf: usize) -> Source
                 if !whole || !plan.declared_in(job, sf) {
                     return;
                 }
-                let entry = evidence.entry(job).or_default();
-                if entry.exact.is_none() {
-                    entry.exact = Some(source.place(start, end));
-                    entry.exact_range = Some((start, end));
+                let cited_here = !plan.cites_all[job] && plan.cited[job].binary_search(&sf).is_ok();
+                if cited_here {
+                    let entry = evidence.entry(job).or_default();
+                    if entry.exact.is_none() {
+                        entry.exact = Some(source.place(start, end));
+                        entry.exact_range = Some((start, end));
+                    }
+                } else if plan.cites_all[job] || clean_in.contains(&plan.job_file[job]) {
+                    // Found in a source the claim does not cite (or in one of
+                    // every source): only the first such source is kept.
+                    found_here.push(job);
+                    plan.offer_elsewhere(job, sf, || Evidence {
+                        exact: Some(source.place(start, end)),
+                        exact_range: Some((start, end)),
+                        credit: plan.speaker[job].then(|| credit(&source, start, end)),
+                        ..Evidence::default()
+                    });
                 }
             }
             Anchor::Seed { job, offset } => {
@@ -400,7 +442,11 @@ fn search_source(set: &ClaimSet, jobs: &[Job], plan: &Plan, sf: usize) -> Source
     // exactly; cited ones always, every-source ones where seeds agree.
     let mut work: Vec<(usize, Vec<Window>)> = Vec::new();
     let mut i = 0;
-    let found_exactly = |job: usize| evidence.get(&job).is_some_and(|e| e.exact.is_some());
+    found_here.sort_unstable();
+    let found_exactly = |job: usize| {
+        evidence.get(&job).is_some_and(|e| e.exact.is_some())
+            || found_here.binary_search(&job).is_ok()
+    };
     while i < seed_hits.len() {
         let job = seed_hits[i].0;
         let mut j = i;

@@ -18,6 +18,7 @@ pub fn decide(
     set: &ClaimSet,
     jobs: &[Job],
     outcomes: &[SourceOutcome],
+    elsewhere: &[Option<(usize, Evidence)>],
     drafts: DraftCheck,
 ) -> Report {
     // Evidence per job, by source file.
@@ -25,6 +26,16 @@ pub fn decide(
     for (sf, outcome) in outcomes.iter().enumerate() {
         for (job, evidence) in &outcome.evidence {
             by_job[*job].push((sf, evidence));
+        }
+    }
+    for (job, found) in elsewhere.iter().enumerate() {
+        if let Some((sf, evidence)) = found {
+            match by_job[job].iter_mut().find(|(s, _)| s == sf) {
+                // Every-source claims: the exact hit joins that source's evidence.
+                Some(slot) if slot.1.exact.is_none() => slot.1 = evidence,
+                Some(_) => {}
+                None => by_job[job].push((*sf, evidence)),
+            }
         }
     }
     let mut claims = Vec::with_capacity(set.claims.len());
