@@ -75,6 +75,9 @@ struct CheckArgs {
 enum FormatArg {
     Human,
     Json,
+    Sarif,
+    Github,
+    Junit,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -153,12 +156,38 @@ fn check(args: CheckArgs) -> ExitCode {
         }
         FormatArg::Human => human::render(&report, style),
         FormatArg::Json => json::render(&report),
+        FormatArg::Sarif => verbatim::report::sarif::render(&report),
+        FormatArg::Junit => verbatim::report::junit::render(&report),
+        FormatArg::Github => {
+            if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+                append(
+                    Path::new(&path),
+                    &verbatim::report::github::step_summary(&report),
+                );
+            }
+            verbatim::report::github::render(&report)
+        }
     };
     if let Err(e) = emit(&text, args.output.as_deref()) {
         eprintln!("error: cannot write the report: {e}");
         return ExitCode::from(2);
     }
     exit_code(&report, args.deny == Some(Deny::Warnings))
+}
+
+/// Append to the job summary; a failure to do so is reported, not fatal.
+fn append(path: &Path, text: &str) {
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(text.as_bytes()));
+    if let Err(e) = written {
+        eprintln!(
+            "warning: cannot append the summary to {}: {e}",
+            path.display()
+        );
+    }
 }
 
 fn exit_code(report: &Report, deny_warnings: bool) -> ExitCode {
@@ -229,8 +258,8 @@ fn list_figures(files: &[PathBuf], format: FormatArg, published: Option<&str>) -
         }
     }
     let text = match format {
-        FormatArg::Human => verbatim::report::figures::human(&listed),
         FormatArg::Json => verbatim::report::figures::json(&listed),
+        _ => verbatim::report::figures::human(&listed),
     };
     print!("{text}");
     if failed {

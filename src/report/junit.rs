@@ -1,0 +1,86 @@
+//! JUnit XML for test dashboards: a test suite per claims file, a test case
+//! per claim; errors fail it, warnings are reported in its output.
+
+use crate::findings::{Report, Severity, Status};
+use quick_junit::{NonSuccessKind, Report as JUnit, TestCase, TestCaseStatus, TestSuite};
+
+pub fn render(report: &Report) -> String {
+    let mut junit = JUnit::new("verbatim");
+    if !report.errors.is_empty() {
+        let mut suite = TestSuite::new("invalid input");
+        for e in &report.errors {
+            let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
+            status.set_message(format!("{}:{}:{}: {}", e.file, e.line, e.column, e.message));
+            status.set_type("invalid-input");
+            let mut case = TestCase::new(format!("{}:{}:{}", e.file, e.line, e.column), status);
+            case.set_classname(e.file.clone());
+            suite.add_test_case(case);
+        }
+        junit.add_test_suite(suite);
+    }
+    let mut files: Vec<&str> = Vec::new();
+    for claim in &report.claims {
+        if !files.contains(&claim.file.as_str()) {
+            files.push(&claim.file);
+        }
+    }
+    for file in files {
+        let mut suite = TestSuite::new(file);
+        for claim in report.claims.iter().filter(|c| c.file == file) {
+            let details: Vec<String> = claim
+                .findings
+                .iter()
+                .map(|f| {
+                    let at = f
+                        .source
+                        .as_ref()
+                        .map(|s| format!(" [{}:{}:{}]", s.path, s.line, s.column))
+                        .unwrap_or_default();
+                    format!("{} {}: {}{at}", f.severity.name(), f.kind.name(), f.message)
+                })
+                .collect();
+            let status = match claim.status {
+                Status::Fail => {
+                    let first = claim
+                        .findings
+                        .iter()
+                        .find(|f| f.severity == Severity::Error);
+                    let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                    if let Some(f) = first {
+                        status.set_message(f.message.clone());
+                        status.set_type(f.kind.name());
+                    }
+                    status.set_description(details.join("\n"));
+                    status
+                }
+                _ => TestCaseStatus::success(),
+            };
+            let mut case = TestCase::new(claim.id.clone(), status);
+            case.set_classname(file.to_string());
+            if claim.status != Status::Fail && !details.is_empty() {
+                case.set_system_out(details.join("\n"));
+            }
+            suite.add_test_case(case);
+        }
+        junit.add_test_suite(suite);
+    }
+    if !report.unclaimed.is_empty() {
+        let mut suite = TestSuite::new("unclaimed quotations");
+        for u in &report.unclaimed {
+            let mut case = TestCase::new(
+                format!("{}:{}:{}", u.file, u.line, u.column),
+                TestCaseStatus::success(),
+            );
+            case.set_classname(u.file.clone());
+            case.set_system_out(format!(
+                "warning unclaimed-quote: no claim covers “{}”",
+                u.text
+            ));
+            suite.add_test_case(case);
+        }
+        junit.add_test_suite(suite);
+    }
+    junit
+        .to_string()
+        .unwrap_or_else(|e| format!("<?xml version=\"1.0\"?><!-- {e} -->\n"))
+}
