@@ -3,6 +3,7 @@
 
 use crate::attribution::credit;
 use crate::claims::ClaimSet;
+use crate::config::{Settings, TypoLimits};
 use crate::figures::{read_source as read_figures, SourceFigure};
 use crate::findings::Report;
 use crate::matcher::anchors::{scan_all, Anchor, Anchors};
@@ -46,18 +47,23 @@ const SEED_WORDS: usize = 3;
 /// Seeds kept for a quote searched in every source.
 const EVERY_SOURCE_SEEDS: usize = 8;
 
-/// Run the whole check on a valid claim set.
-pub fn run(set: &ClaimSet) -> Report {
+/// Run the whole check on a valid claim set; `progress` is called once per
+/// source searched.
+pub fn run(set: &ClaimSet, settings: &Settings, progress: &(dyn Fn() + Sync)) -> Report {
     let jobs = make_jobs(set);
-    let plan = Plan::new(set, &jobs);
+    let plan = Plan::new(set, &jobs, settings.typo);
     let mut outcomes: Vec<SourceOutcome> = (0..set.source_files.len())
         .into_par_iter()
-        .map(|sf| search_source(set, &jobs, &plan, sf))
+        .map(|sf| {
+            let outcome = search_source(set, &jobs, &plan, sf);
+            progress();
+            outcome
+        })
         .collect();
     plan.keep_best_candidates(&mut outcomes);
     let drafts = crate::drafts::check(set, &jobs);
     let elsewhere = plan.elsewhere.into_inner().unwrap_or_default();
-    crate::verdict::decide(set, &jobs, &outcomes, &elsewhere, drafts)
+    crate::verdict::decide(set, &jobs, &outcomes, &elsewhere, drafts, settings)
 }
 
 fn make_jobs(set: &ClaimSet) -> Vec<Job> {
@@ -79,6 +85,8 @@ struct Plan {
     /// Quote starts of every plain quote, and seeds of the quotes searched
     /// in every source.
     anchors: Anchors,
+    /// The typo rule in force.
+    typo: TypoLimits,
     /// Seeds of each job, for the per-source tables of cited quotes.
     job_seeds: Vec<Vec<(String, usize)>>,
     /// The claims files that declare each source file.
@@ -117,7 +125,7 @@ type CandidateKey = (usize, Reverse<usize>);
 const CANDIDATE_SOURCES: usize = 3;
 
 impl Plan {
-    fn new(set: &ClaimSet, jobs: &[Job]) -> Plan {
+    fn new(set: &ClaimSet, jobs: &[Job], typo: TypoLimits) -> Plan {
         let mut anchors = Anchors::default();
         let mut cited = Vec::new();
         let mut cites_all = Vec::new();
@@ -198,6 +206,7 @@ impl Plan {
         }
         Plan {
             anchors,
+            typo,
             job_seeds,
             declaring,
             cited,
@@ -484,7 +493,7 @@ fn search_source(set: &ClaimSet, jobs: &[Job], plan: &Plan, sf: usize) -> Source
     }
     let mut index = LazyIndex::default();
     for (job, windows) in work {
-        let found = analyze(&source, &jobs[job].parsed, &windows, &mut index);
+        let found = analyze(&source, &jobs[job].parsed, &windows, &mut index, &plan.typo);
         let entry = evidence.entry(job).or_default();
         entry.aligned = found.aligned;
         entry.pieces = found.pieces;

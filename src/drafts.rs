@@ -35,7 +35,7 @@ pub fn find_in(draft: &Source, job: &Job, index: &mut LazyIndex) -> Option<(usiz
         }
         return None;
     }
-    let evidence = analyze(draft, &job.parsed, &[], index);
+    let evidence = analyze(draft, &job.parsed, &[], index, &Default::default());
     evidence
         .aligned
         .filter(|a| a.aligned == a.words && a.reading == Reading::Faithful)

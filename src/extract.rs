@@ -138,7 +138,13 @@ fn best_source(
         if crate::drafts::find_in(&c.source, job, &mut indexes[i]).is_some() {
             return Some((i, true, 1.0));
         }
-        let evidence = crate::matcher::analyze(&c.source, &job.parsed, &[], &mut indexes[i]);
+        let evidence = crate::matcher::analyze(
+            &c.source,
+            &job.parsed,
+            &[],
+            &mut indexes[i],
+            &Default::default(),
+        );
         if let Some(a) = evidence.aligned {
             if best.is_none_or(|(_, _, r)| a.ratio() > r) {
                 best = Some((i, false, a.ratio()));

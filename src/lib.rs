@@ -10,14 +10,18 @@ pub mod atomic;
 pub mod attribution;
 pub mod check;
 pub mod claims;
+pub mod config;
 pub mod drafts;
 pub mod explain;
 pub mod extract;
 pub mod figures;
 pub mod findings;
+pub mod git;
+pub mod init;
 pub mod matcher;
 pub mod numbers;
 pub mod paths;
+pub mod pin;
 pub mod report;
 pub mod text;
 pub mod verdict;
@@ -94,36 +98,87 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, visited: &mut Vec<PathBuf>, depth:
 /// Load, validate and check the claims files under `paths`. Invalid input
 /// comes back as a report holding only `errors`.
 pub fn check_paths(paths: &[PathBuf]) -> Report {
-    let files = match find_claims_files(paths) {
-        Ok(files) => files,
-        Err(errors) => {
-            return Report {
-                errors,
-                ..Report::default()
-            }
-        }
-    };
-    if files.is_empty() {
-        let shown: Vec<String> = paths.iter().map(|p| paths::display(p)).collect();
-        return Report {
-            errors: vec![InputError {
-                file: shown.join(", "),
-                line: 1,
-                column: 1,
-                offset: 0,
-                length: 0,
-                message: "no claims files (*.yaml, *.yml) found: nothing would be checked".into(),
-                help: Some("run `verbatim init` to create claims/ with an example".into()),
-            }],
+    check_paths_with(paths, &config::Settings::default(), &|| {})
+}
+
+/// `check_paths` with settings and a progress callback (once per source).
+pub fn check_paths_with(
+    paths: &[PathBuf],
+    settings: &config::Settings,
+    progress: &(dyn Fn() + Sync),
+) -> Report {
+    match find_claims_files(paths) {
+        Ok(files) if files.is_empty() => no_claims_files(paths),
+        Ok(files) => check_files(&files, settings, progress),
+        Err(errors) => Report {
+            errors,
             ..Report::default()
-        };
+        },
     }
-    match claims::load_claims(&files) {
-        Ok(set) => check::run(&set),
+}
+
+fn no_claims_files(paths: &[PathBuf]) -> Report {
+    let shown: Vec<String> = paths.iter().map(|p| paths::display(p)).collect();
+    Report {
+        errors: vec![InputError {
+            file: shown.join(", "),
+            line: 1,
+            column: 1,
+            offset: 0,
+            length: 0,
+            message: "no claims files (*.yaml, *.yml) found: nothing would be checked".into(),
+            help: Some("run `verbatim init` to create claims/ with an example".into()),
+        }],
+        ..Report::default()
+    }
+}
+
+/// Check the given claims files.
+pub fn check_files(
+    files: &[PathBuf],
+    settings: &config::Settings,
+    progress: &(dyn Fn() + Sync),
+) -> Report {
+    match claims::load_claims(files) {
+        Ok(set) => check::run(&set, settings, progress),
         Err(failure) => Report {
             errors: failure.errors,
             files: failure.files,
             ..Report::default()
         },
     }
+}
+
+/// The claims files under `paths` that a staged change touches: staged
+/// themselves, or declaring a staged source or draft. Paths are inside the
+/// snapshot (the working directory must be the snapshot's).
+pub fn staged_claims_files(
+    paths: &[PathBuf],
+    staged: &git::Staged,
+) -> Result<Vec<PathBuf>, Vec<InputError>> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let absolute = |p: &Path| paths::normalize(&cwd.join(p));
+    let mut selected = Vec::new();
+    for file in find_claims_files(paths)? {
+        if staged.is_changed(&absolute(&file)) {
+            selected.push(file);
+            continue;
+        }
+        let Ok(set) = claims::load_claims(std::slice::from_ref(&file)) else {
+            continue;
+        };
+        let touches = set
+            .source_files
+            .iter()
+            .any(|s| staged.is_changed(&absolute(&s.path)))
+            || set
+                .files
+                .iter()
+                .filter_map(|f| f.draft.as_ref())
+                .any(|d| staged.is_changed(&absolute(&d.path)));
+        if touches {
+            selected.push(file);
+        }
+    }
+    Ok(selected)
 }

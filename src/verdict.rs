@@ -3,16 +3,12 @@
 
 use crate::check::{Job, SourceOutcome, SourceState};
 use crate::claims::{Claim, ClaimSet, FigureClaim, Located};
+use crate::config::Settings;
 use crate::drafts::DraftCheck;
 use crate::figures::{self, Figure, SourceFigure};
 use crate::findings::*;
 use crate::matcher::{Aligned, Evidence, Piece, Reading};
 use crate::text::source::{Place, ReadError};
-
-/// Alignment at or above this share of the quote's words is the quote, edited.
-pub const ALIGNED_SHARE: f64 = 0.75;
-/// Below this share nothing is close: not found.
-pub const NOT_FOUND_SHARE: f64 = 0.60;
 
 pub fn decide(
     set: &ClaimSet,
@@ -20,6 +16,7 @@ pub fn decide(
     outcomes: &[SourceOutcome],
     elsewhere: &[Option<(usize, Evidence)>],
     drafts: DraftCheck,
+    settings: &Settings,
 ) -> Report {
     // Evidence per job, by source file.
     let mut by_job: Vec<Vec<(usize, &Evidence)>> = vec![Vec::new(); jobs.len()];
@@ -58,6 +55,7 @@ pub fn decide(
                 outcomes,
                 &cited,
                 &mut findings,
+                settings,
             );
             if let (Some(speaker), Some((d, evidence))) = (&claim.speaker, located) {
                 attribution_findings(set, claim, speaker, quote, d, evidence, &mut findings);
@@ -94,6 +92,11 @@ pub fn decide(
                 if let Some(f) = source_problem(set, claim, d, &outcomes[decl.source_file]) {
                     findings.push(f);
                 }
+            }
+        }
+        for f in findings.iter_mut() {
+            if let Some(&severity) = settings.severity.get(&f.kind) {
+                f.severity = severity;
             }
         }
         apply_accepts(claim, &file.display, &mut findings);
@@ -173,6 +176,7 @@ fn quote_findings<'a>(
     outcomes: &[SourceOutcome],
     cited: &[usize],
     out: &mut Vec<Finding>,
+    settings: &Settings,
 ) -> Option<(usize, &'a Evidence)> {
     let readable: Vec<usize> = cited
         .iter()
@@ -228,7 +232,7 @@ fn quote_findings<'a>(
             _ => Some((d, a)),
         });
     let ratio = best.map_or(0.0, |(_, a)| a.ratio());
-    if let Some((d, aligned)) = best.filter(|_| ratio >= ALIGNED_SHARE) {
+    if let Some((d, aligned)) = best.filter(|_| ratio >= settings.aligned) {
         aligned_findings(set, d, aligned, &finding, out);
         if aligned.reading == Reading::StitchedNarration {
             return None;
@@ -250,7 +254,7 @@ fn quote_findings<'a>(
     if let Some((d, pieces)) = pieces {
         let covered: usize = pieces.iter().map(|p| p.words).sum();
         if pieces.len() >= 2
-            && covered as f64 >= ALIGNED_SHARE * words as f64
+            && covered as f64 >= settings.aligned * words as f64
             && is_stitched(pieces)
         {
             let mut f = finding(
@@ -305,7 +309,7 @@ fn quote_findings<'a>(
     }
 
     // 5. Nothing close, or something partly close.
-    if ratio < NOT_FOUND_SHARE {
+    if ratio < settings.not_found {
         let cited_keys: Vec<String> = cited
             .iter()
             .map(|&d| format!("`{}`", set.declared[d].key))

@@ -7,6 +7,7 @@ pub mod anchors;
 pub mod index;
 pub mod quote;
 
+use crate::config::TypoLimits;
 use crate::numbers;
 use crate::text::source::{Place, Source};
 use align::{align, Alignment, Op};
@@ -120,6 +121,7 @@ pub fn analyze(
     quote: &ParsedQuote,
     windows: &[Window],
     index: &mut LazyIndex,
+    typo: &TypoLimits,
 ) -> Evidence {
     let mut evidence = Evidence::default();
     let folded = &source.folded.text;
@@ -153,7 +155,9 @@ pub fn analyze(
     }
     if let Some((alignment, words, paragraph)) = best {
         if !words.is_empty() {
-            evidence.aligned = Some(read_alignment(source, &words, quote, &alignment, paragraph));
+            evidence.aligned = Some(read_alignment(
+                source, &words, quote, &alignment, paragraph, typo,
+            ));
         }
     }
     if evidence.aligned.as_ref().is_none_or(|a| a.ratio() < 0.75) {
@@ -250,6 +254,7 @@ fn read_alignment(
     quote: &ParsedQuote,
     alignment: &Alignment,
     paragraph: usize,
+    typo: &TypoLimits,
 ) -> Aligned {
     let folded = &source.folded.text;
     let word = |s: usize| {
@@ -409,7 +414,7 @@ fn read_alignment(
                                 continue;
                             };
                             let src = word(s);
-                            if !is_typo(text, src) {
+                            if !is_typo(text, src, typo) {
                                 typo_only = false;
                             }
                             if numbers::is_meaningful(text) || numbers::is_meaningful(src) {
@@ -567,7 +572,7 @@ fn is_modal_or_quantifier(word: &str) -> bool {
 
 /// The contract's typo: a small in-word edit of a word of four letters or
 /// more, never touching a number or negation.
-pub fn is_typo(quoted: &str, source: &str) -> bool {
+pub fn is_typo(quoted: &str, source: &str, limits: &TypoLimits) -> bool {
     if numbers::is_meaningful(quoted)
         || numbers::is_meaningful(source)
         || numbers::negates(quoted, source)
@@ -575,10 +580,14 @@ pub fn is_typo(quoted: &str, source: &str) -> bool {
         return false;
     }
     let (lq, ls) = (quoted.chars().count(), source.chars().count());
-    if lq < 4 || ls < 4 {
+    if lq < limits.min_letters || ls < limits.min_letters {
         return false;
     }
-    let limit = if lq.max(ls) >= 8 { 2 } else { 1 };
+    let limit = if lq.max(ls) >= limits.long_letters {
+        limits.long_distance
+    } else {
+        limits.distance
+    };
     let d = strsim::damerau_levenshtein(quoted, source);
     d >= 1 && d <= limit
 }

@@ -1,0 +1,234 @@
+//! The writer's workflow in real temporary git repositories: the
+//! pre-commit hook checks exactly what is staged; pin, init, explain.
+
+use assert_cmd::Command;
+use std::path::Path;
+use std::process::Command as Process;
+
+fn git(dir: &Path, args: &[&str]) -> bool {
+    Process::new("git")
+        .current_dir(dir)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_INDEX_FILE")
+        .env_remove("GIT_WORK_TREE")
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.com",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+}
+
+fn verbatim(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("verbatim").unwrap();
+    cmd.current_dir(dir)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_INDEX_FILE")
+        .env_remove("GIT_WORK_TREE");
+    cmd
+}
+
+const SOURCE: &str = "“We will not send troops across the border,” the minister said.\n";
+
+fn claims(quote: &str) -> String {
+    format!(
+        "sources:\n  s: ../sources/s.txt\nclaims:\n  - id: c\n    source: s\n    quote: {quote}\n"
+    )
+}
+
+fn repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    assert!(git(p, &["init", "-q"]));
+    std::fs::create_dir_all(p.join("sources")).unwrap();
+    std::fs::create_dir_all(p.join("claims")).unwrap();
+    std::fs::write(p.join("sources/s.txt"), SOURCE).unwrap();
+    std::fs::write(p.join("claims/c.yaml"), claims("We will not send troops")).unwrap();
+    assert!(git(p, &["add", "."]));
+    assert!(git(p, &["commit", "-q", "-m", "start"]));
+    verbatim(p).args(["hook", "install"]).assert().success();
+    dir
+}
+
+#[test]
+fn the_hook_checks_what_is_staged() {
+    let dir = repo();
+    let p = dir.path();
+    // A staged good claim passes.
+    std::fs::write(
+        p.join("claims/c.yaml"),
+        claims("We will not send troops across the border"),
+    )
+    .unwrap();
+    assert!(git(p, &["add", "claims/c.yaml"]));
+    assert!(
+        git(p, &["commit", "-q", "-m", "good"]),
+        "a good staged claim must pass"
+    );
+    // A staged bad claim blocks.
+    std::fs::write(
+        p.join("claims/c.yaml"),
+        claims("We will now send troops across the border"),
+    )
+    .unwrap();
+    assert!(git(p, &["add", "claims/c.yaml"]));
+    assert!(
+        !git(p, &["commit", "-q", "-m", "bad"]),
+        "a misquote must block"
+    );
+    // Fixing it in the working tree without staging does not unblock.
+    std::fs::write(
+        p.join("claims/c.yaml"),
+        claims("We will not send troops across"),
+    )
+    .unwrap();
+    assert!(
+        !git(p, &["commit", "-q", "-m", "bad"]),
+        "the staged version is what counts"
+    );
+    // Staging the fix does.
+    assert!(git(p, &["add", "claims/c.yaml"]));
+    assert!(git(p, &["commit", "-q", "-m", "fixed"]));
+    // A staged source edit that breaks the quote blocks.
+    std::fs::write(
+        p.join("sources/s.txt"),
+        "“We will send troops,” the minister said.\n",
+    )
+    .unwrap();
+    assert!(git(p, &["add", "sources/s.txt"]));
+    assert!(
+        !git(p, &["commit", "-q", "-m", "edit source"]),
+        "a source edit breaking a quote must block"
+    );
+}
+
+#[test]
+fn hook_install_refuses_to_replace_and_follows_hooks_path() {
+    let dir = repo();
+    let p = dir.path();
+    verbatim(p).args(["hook", "install"]).assert().code(2);
+    verbatim(p)
+        .args(["hook", "install", "--force"])
+        .assert()
+        .success();
+    assert!(git(p, &["config", "core.hooksPath", ".githooks"]));
+    verbatim(p).args(["hook", "install"]).assert().success();
+    let hook = std::fs::read_to_string(p.join(".githooks/pre-commit")).unwrap();
+    assert!(hook.contains("check --staged"));
+    // It names the binary by its full path: a minimal PATH still works.
+    assert!(hook.contains(
+        &Command::cargo_bin("verbatim")
+            .unwrap()
+            .get_program()
+            .to_string_lossy()
+            .to_string()
+    ));
+}
+
+#[test]
+fn staged_runs_with_nothing_relevant_staged_pass() {
+    let dir = repo();
+    verbatim(dir.path())
+        .args(["check", "--staged"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn pin_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("claims")).unwrap();
+    std::fs::create_dir_all(p.join("sources")).unwrap();
+    std::fs::write(p.join("sources/s.txt"), SOURCE).unwrap();
+    std::fs::write(p.join("claims/c.yaml"), claims("We will not send troops")).unwrap();
+    verbatim(p)
+        .arg("pin")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("pinned claims/c.yaml: `s`"));
+    let pinned = std::fs::read_to_string(p.join("claims/c.yaml")).unwrap();
+    verbatim(p)
+        .arg("pin")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("every source is pinned"));
+    assert_eq!(
+        std::fs::read_to_string(p.join("claims/c.yaml")).unwrap(),
+        pinned
+    );
+    verbatim(p).arg("check").assert().success();
+    // The source changes: check reports it, pin lists it, --update re-pins.
+    std::fs::write(p.join("sources/s.txt"), format!("{SOURCE}More.\n")).unwrap();
+    verbatim(p)
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("source-changed"));
+    verbatim(p)
+        .arg("pin")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("changed claims/c.yaml"));
+    verbatim(p)
+        .args(["pin", "--update"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("updated"));
+    verbatim(p).arg("check").assert().success();
+}
+
+#[test]
+fn init_creates_a_passing_example_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    verbatim(dir.path()).arg("init").assert().success();
+    verbatim(dir.path()).arg("check").assert().success();
+    verbatim(dir.path()).arg("init").assert().code(2);
+}
+
+#[test]
+fn config_sets_severities_and_reports_its_errors_with_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    verbatim(p).arg("init").assert().success();
+    std::fs::write(
+        p.join("claims/example.yaml"),
+        std::fs::read_to_string(p.join("claims/example.yaml"))
+            .unwrap()
+            .replace("across the border", "acros the border"),
+    )
+    .unwrap();
+    verbatim(p).arg("check").assert().code(0); // a typo is a warning
+    std::fs::write(p.join("verbatim.toml"), "[severity]\ntypo = \"error\"\n").unwrap();
+    verbatim(p).arg("check").assert().code(1);
+    std::fs::write(p.join("verbatim.toml"), "[severity]\ntpyo = \"error\"\n").unwrap();
+    verbatim(p)
+        .arg("check")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("verbatim.toml:2:"));
+    std::fs::write(p.join("other.toml"), "[matcher]\naligned = 2\n").unwrap();
+    verbatim(p)
+        .args(["check", "--config", "other.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("other.toml:2:"));
+}
+
+#[test]
+fn no_progress_bar_in_machine_output() {
+    let dir = tempfile::tempdir().unwrap();
+    verbatim(dir.path()).arg("init").assert().success();
+    let out = verbatim(dir.path())
+        .args(["check", "--format", "json", "--no-progress"])
+        .output()
+        .unwrap();
+    assert!(out.stderr.is_empty());
+    serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap();
+}
