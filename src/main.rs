@@ -384,15 +384,13 @@ fn list_figures(files: &[PathBuf], format: FormatArg, published: Option<&str>) -
     }
 }
 
-fn load_settings(
-    path: Option<&Path>,
-) -> Result<
-    verbatim::config::Settings,
-    (
-        Vec<verbatim::findings::InputError>,
-        Vec<(String, std::sync::Arc<String>)>,
-    ),
-> {
+/// Why the configuration cannot be used: its problems and its text.
+type ConfigFailure = (
+    Vec<verbatim::findings::InputError>,
+    Vec<(String, std::sync::Arc<String>)>,
+);
+
+fn load_settings(path: Option<&Path>) -> Result<verbatim::config::Settings, ConfigFailure> {
     let found = match path {
         Some(p) => Some(p.to_path_buf()),
         None => verbatim::config::find(),
