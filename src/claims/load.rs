@@ -83,10 +83,14 @@ impl Loader {
                 return;
             }
         };
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        self.load_bytes(display, dir, bytes);
+    }
+
+    fn load_bytes(&mut self, display: String, dir: PathBuf, bytes: Vec<u8>) {
         let text = match decode_claims_text(bytes) {
             Ok(t) => t,
-            Err((message, offset)) => {
-                let (line, column) = line_col_of(&[], offset);
+            Err((message, (line, column))) => {
                 self.errors.push(InputError {
                     file: display,
                     line,
@@ -102,7 +106,7 @@ impl Loader {
         let cx = FileCx {
             display,
             text: Arc::new(text),
-            dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+            dir,
         };
         let root = match yaml::parse(&cx.text) {
             Ok(root) => root,
@@ -783,18 +787,29 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("cannot read the claims file: {e}"))
 }
 
-fn decode_claims_text(bytes: Vec<u8>) -> Result<String, (String, usize)> {
+fn decode_claims_text(bytes: Vec<u8>) -> Result<String, (String, (u32, u32))> {
     let bytes = bytes
         .strip_prefix(b"\xEF\xBB\xBF")
         .map(<[u8]>::to_vec)
         .unwrap_or(bytes);
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
+        let place = line_col_of(e.as_bytes(), at);
         (
             format!("the claims file is not valid UTF-8 (byte {at})"),
-            at,
+            place,
         )
     })
+}
+
+/// Load and validate one claims file given as bytes (tests, fuzzing);
+/// `name` is the path its paths are relative to.
+pub fn load_claims_bytes(name: &str, bytes: &[u8]) -> Result<ClaimSet, LoadFailure> {
+    let mut loader = Loader::default();
+    let path = Path::new(name);
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    loader.load_bytes(paths::display(path), dir, bytes.to_vec());
+    loader.finish()
 }
 
 fn line_col_of(text: &[u8], offset: usize) -> (u32, u32) {

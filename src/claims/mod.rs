@@ -4,5 +4,7 @@ mod load;
 mod model;
 pub mod yaml;
 
-pub use load::{did_you_mean, load_claims, parse_date, LoadFailure, MAX_CLAIMS_FILE_BYTES};
+pub use load::{
+    did_you_mean, load_claims, load_claims_bytes, parse_date, LoadFailure, MAX_CLAIMS_FILE_BYTES,
+};
 pub use model::*;
