@@ -228,11 +228,7 @@ impl Source {
 }
 
 fn memchr_iter(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, &b)| b == b'\n')
-        .map(|(i, _)| i)
+    memchr::memchr_iter(b'\n', bytes)
 }
 
 fn read_range(path: &Path, offset: usize, len: usize) -> std::io::Result<Vec<u8>> {
@@ -321,7 +317,7 @@ fn utf8(bytes: Vec<u8>, skip: usize) -> Result<String, ReadError> {
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    memchr::memchr(0, bytes)
 }
 
 /// Fold a large UTF-8 text as a stream, never holding it whole.
