@@ -22,15 +22,16 @@ pub enum Anchor {
 
 /// Hash of one folded word.
 pub fn word_hash(word: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for chunk in word.chunks(8) {
-        let mut w = [0u8; 8];
-        w[..chunk.len()].copy_from_slice(chunk);
-        h = (h ^ u64::from_le_bytes(w))
-            .wrapping_mul(0x100_0000_01b3)
-            .rotate_left(29);
-    }
-    h ^ word.len() as u64
+    word.iter().fold(HASH_SEED, |h, &b| hash_byte(h, b))
+}
+
+const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One byte into a word's hash (FNV-1a), so that the scan can hash a word
+/// while it looks for the word's end.
+#[inline(always)]
+fn hash_byte(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
 }
 
 fn combine(key: u64, next: u64) -> u64 {
@@ -155,23 +156,33 @@ pub fn scan_all(sets: &[&Anchors], folded: &str, mut on: impl FnMut(Anchor, usiz
         return;
     }
     let bytes = folded.as_bytes();
+    let needed: Vec<bool> = (1..=KEY_WORDS)
+        .map(|k| active.iter().any(|&(_, n)| n == k))
+        .collect();
     // The last three words: (hash, start).
     let mut recent = [(0u64, 0usize); KEY_WORDS];
     let mut seen = 0usize;
     let mut start = 0;
     while start < bytes.len() {
-        let end = memchr_space(bytes, start);
-        let h = word_hash(&bytes[start..end]);
+        // Hash the word while finding its end.
+        let mut h = HASH_SEED;
+        let mut end = start;
+        while end < bytes.len() && bytes[end] != b' ' {
+            h = hash_byte(h, bytes[end]);
+            end += 1;
+        }
         recent.rotate_left(1);
         recent[KEY_WORDS - 1] = (h, start);
         seen += 1;
-        // Keys of the last one, two and three words.
+        // Keys of the last one, two and three words, as far as needed.
         let mut keys = [0u64; KEY_WORDS];
         for k in 1..=KEY_WORDS.min(seen) {
-            let first = KEY_WORDS - k;
-            keys[k - 1] = recent[first..]
-                .iter()
-                .fold(0x1234_5678, |key, &(h, _)| combine(key, h));
+            if needed[k - 1] {
+                let first = KEY_WORDS - k;
+                keys[k - 1] = recent[first..]
+                    .iter()
+                    .fold(0x1234_5678, |key, &(h, _)| combine(key, h));
+            }
         }
         for &(set, k) in &active {
             if seen < k || !set.may_hold(keys[k - 1], k - 1) {
@@ -186,10 +197,6 @@ pub fn scan_all(sets: &[&Anchors], folded: &str, mut on: impl FnMut(Anchor, usiz
         }
         start = end + 1;
     }
-}
-
-fn memchr_space(bytes: &[u8], from: usize) -> usize {
-    memchr::memchr(b' ', &bytes[from..]).map_or(bytes.len(), |i| from + i)
 }
 
 #[cfg(test)]

@@ -299,22 +299,18 @@ impl<'s, S: Structure> Folder<'s, S> {
             // successor and no breakpoint: the common case, done in bulk.
             if let Some((p, p_at, p_len)) = self.pending {
                 let contiguous = p_len == 1 && p_at + 1 == original + i;
+                let space_then_word = bytes[i] == b' '
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+                    && !self.markup;
                 if contiguous
                     && self.in_word
                     && p.is_ascii_alphanumeric()
-                    && bytes[i].is_ascii_alphanumeric()
+                    && (bytes[i].is_ascii_alphanumeric() || space_then_word)
                 {
-                    let run = bytes[i..]
-                        .iter()
-                        .take_while(|b| b.is_ascii_alphanumeric())
-                        .count();
+                    self.pending = None;
                     self.ascii_word_char(p as u8);
-                    for &b in &bytes[i..i + run - 1] {
-                        self.ascii_word_char(b);
-                    }
-                    self.next_original = original + i + run - 1;
-                    self.pending = Some((bytes[i + run - 1] as char, original + i + run - 1, 1));
-                    i += run;
+                    i = self.ascii_run(bytes, i);
+                    self.next_original = original + i;
                     continue;
                 }
             }
@@ -353,6 +349,30 @@ impl<'s, S: Structure> Folder<'s, S> {
         self.flush_pending(Some(' '));
         let end = end.max(self.out.text.len().min(end));
         self.structure.quotation(start, end);
+    }
+
+    /// Fold ASCII words joined by single spaces, from `bytes[i]` while a
+    /// successor is known; returns where it stopped. Inside such a run no
+    /// word starts a line, a paragraph or a sentence (nothing but letters,
+    /// digits and single spaces came since the last word start), and the
+    /// map stays an identity, so nothing but the text needs recording.
+    fn ascii_run(&mut self, bytes: &[u8], mut i: usize) -> usize {
+        while i + 1 < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                self.ascii_word_char(b);
+            } else if b == b' ' && bytes[i + 1].is_ascii_alphanumeric() {
+                self.out.text.push(' ');
+                self.line_chars += 1;
+                self.prev_prev = self.prev;
+                self.prev = Some(' ');
+                self.last_word.clear();
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        i
     }
 
     fn ascii_word_char(&mut self, b: u8) {
