@@ -8,7 +8,7 @@ fn with_separators(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -39,7 +39,7 @@ fn in_words(n: u64) -> String {
     match n {
         0..=9 => UNITS[n as usize].to_string(),
         10..=19 => TEENS[n as usize - 10].to_string(),
-        _ if n % 10 == 0 => TENS[n as usize / 10 - 2].to_string(),
+        _ if n.is_multiple_of(10) => TENS[n as usize / 10 - 2].to_string(),
         _ => format!("{}-{}", TENS[n as usize / 10 - 2], UNITS[n as usize % 10]),
     }
 }
