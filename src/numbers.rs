@@ -1,8 +1,8 @@
 //! Words that carry meaning no edit may change: numbers and negations.
 //! The figures stage builds its reader on these.
 
-/// Number words a figure may be written with.
-const NUMBER_WORDS: &[&str] = &[
+/// Number words below twenty, in order of value.
+pub const UNITS: &[&str] = &[
     "zero",
     "one",
     "two",
@@ -23,14 +23,15 @@ const NUMBER_WORDS: &[&str] = &[
     "seventeen",
     "eighteen",
     "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
+];
+
+/// Tens from twenty to ninety, in order of value.
+pub const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// Other words that state a number or a quantity.
+const OTHER_NUMBER_WORDS: &[&str] = &[
     "hundred",
     "hundreds",
     "thousand",
@@ -55,6 +56,16 @@ const NUMBER_WORDS: &[&str] = &[
     "several",
     "none",
 ];
+
+/// The value of a number word below a hundred ("seventeen", "forty").
+pub fn word_value(word: &str) -> Option<f64> {
+    if let Some(i) = UNITS.iter().position(|u| *u == word) {
+        return Some(i as f64);
+    }
+    TENS.iter()
+        .position(|t| *t == word)
+        .map(|i| (i as f64 + 2.0) * 10.0)
+}
 
 const NEGATIONS: &[&str] = &[
     "not",
@@ -93,7 +104,9 @@ const NEGATIONS: &[&str] = &[
 
 /// Does a folded word state a number ("400,000", "1.6", "seventeen")?
 pub fn is_number(word: &str) -> bool {
-    word.bytes().any(|b| b.is_ascii_digit()) || NUMBER_WORDS.contains(&word)
+    word.bytes().any(|b| b.is_ascii_digit())
+        || word_value(word).is_some()
+        || OTHER_NUMBER_WORDS.contains(&word)
 }
 
 /// Does a folded word negate ("not", "never", "didn't", "without")?

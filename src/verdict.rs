@@ -121,6 +121,20 @@ pub fn decide(
     }
 }
 
+/// The cited declarations whose source file could be read.
+fn readable_decls(set: &ClaimSet, cited: &[usize], outcomes: &[SourceOutcome]) -> Vec<usize> {
+    cited
+        .iter()
+        .copied()
+        .filter(|&d| {
+            matches!(
+                outcomes[set.declared[d].source_file].state,
+                SourceState::Read { .. }
+            )
+        })
+        .collect()
+}
+
 /// The declared sources a claim searches, in declaration order.
 pub fn cited_decls(set: &ClaimSet, claim: &Claim) -> Vec<usize> {
     if claim.cites_all {
@@ -178,16 +192,7 @@ fn quote_findings<'a>(
     out: &mut Vec<Finding>,
     settings: &Settings,
 ) -> Option<(usize, &'a Evidence)> {
-    let readable: Vec<usize> = cited
-        .iter()
-        .copied()
-        .filter(|&d| {
-            matches!(
-                outcomes[set.declared[d].source_file].state,
-                SourceState::Read { .. }
-            )
-        })
-        .collect();
+    let readable = readable_decls(set, cited, outcomes);
     if readable.is_empty() {
         return None; // the source problems say it all
     }
@@ -571,16 +576,7 @@ fn figure_findings(
     outcomes: &[SourceOutcome],
     out: &mut Vec<Finding>,
 ) {
-    let readable: Vec<usize> = cited
-        .iter()
-        .copied()
-        .filter(|&d| {
-            matches!(
-                outcomes[set.declared[d].source_file].state,
-                SourceState::Read { .. }
-            )
-        })
-        .collect();
+    let readable = readable_decls(set, cited, outcomes);
     if readable.is_empty() {
         return;
     }

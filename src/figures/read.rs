@@ -140,37 +140,7 @@ const MONTHS: &[&str] = &[
 ];
 
 fn small_number(word: &str) -> Option<f64> {
-    let units = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    if let Some(i) = units.iter().position(|u| *u == word) {
-        return Some(i as f64);
-    }
-    let tens = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    tens.iter()
-        .position(|t| *t == word)
-        .map(|i| (i as f64 + 2.0) * 10.0)
+    crate::numbers::word_value(word)
 }
 
 fn scale(word: &str) -> Option<f64> {
