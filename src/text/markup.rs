@@ -57,14 +57,16 @@ impl Walk<'_> {
             } else if rest.starts_with('\\') && rest[1..].starts_with(c) {
                 1 + c.len_utf8()
             } else if rest.starts_with('&') {
-                rest.find(';').filter(|&i| i < 32).map_or(1, |i| i + 1)
-            } else if rest.starts_with('\r') && c == '\n' {
-                rest.find('\n').map_or(1, |i| i + 1)
+                entity_len(rest)
+            } else if rest.starts_with("\r\n") && c == '\n' {
+                2
             } else {
                 // Unexpected: keep going one raw character at a time.
                 rest.chars().next().map_or(0, char::len_utf8)
             };
+            // Never past the raw text, whatever the decoder did.
             let at = raw_start + r.min(raw.len());
+            let len = len.min(raw.len().saturating_sub(r));
             self.folder.push_char(c, at, len);
             self.pieces.push((at, at + len, c.to_string()));
             r += len;
@@ -90,6 +92,20 @@ impl Walk<'_> {
             let end = self.folder.folded_len();
             self.folder.quotation(start, end);
         }
+    }
+}
+
+/// The length of the character reference at the start of `rest`:
+/// `&name;`, `&#123;`, or a legacy `&name` without its semicolon.
+fn entity_len(rest: &str) -> usize {
+    let body = rest[1..]
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '#'))
+        .map_or(rest.len() - 1, |(i, _)| i);
+    if rest[1 + body..].starts_with(';') {
+        body + 2
+    } else {
+        (body + 1).max(1)
     }
 }
 
@@ -264,7 +280,8 @@ fn html(text: &str, walk: &mut Walk) {
                 let decoded = String::from_utf8_lossy(&s.value);
                 match text.get(start..end) {
                     Some(raw) => walk.text(&decoded, raw, start),
-                    None => walk.text(&decoded, &decoded, start),
+                    // A span that does not fit the text: no bytes to point at.
+                    None => walk.text(&decoded, "", start.min(text.len())),
                 }
             }
             _ => {}
@@ -299,6 +316,22 @@ mod tests {
         let (raw, clean) = find(&s, "it was very important to Peña").unwrap();
         assert_eq!(raw, "it was <em>very</em> im<b>port</b>ant to Pe&ntilde;a");
         assert_eq!(clean, "it was very important to Peña");
+    }
+
+    /// Found by fuzzing: a lone carriage return (which HTML reads as a line
+    /// feed) and NUL bytes must not shift later words past the text's end.
+    #[test]
+    fn lone_carriage_returns_and_nuls_keep_spans_in_the_text() {
+        let text = "one\rtwo three\0four five &amp six &notit seven\r\neight northern nine";
+        let s = source(text, Markup::Html);
+        let mut at = 0;
+        for word in s.folded.text.clone().split(' ') {
+            let (a, b) = s.original_range(at, at + word.len());
+            assert!(a <= b && b <= text.len(), "{word}: {a}..{b}");
+            at += word.len() + 1;
+        }
+        let (raw, _) = find(&s, "northern nine").unwrap();
+        assert_eq!(raw, "northern nine");
     }
 
     #[test]
