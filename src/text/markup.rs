@@ -49,15 +49,22 @@ impl Walk<'_> {
                 .push((raw_start, raw_start + raw.len(), decoded.to_string()));
             return;
         }
+        let chars: Vec<char> = decoded.chars().collect();
         let mut r = 0;
-        for c in decoded.chars() {
+        for (ci, &c) in chars.iter().enumerate() {
             let rest = &raw[r.min(raw.len())..];
             let len = if rest.starts_with(c) {
                 c.len_utf8()
             } else if rest.starts_with('\\') && rest[1..].starts_with(c) {
                 1 + c.len_utf8()
             } else if rest.starts_with('&') {
-                entity_len(rest)
+                // The reference ends where the rest of the text picks up
+                // again ("&notit" reads "¬it": the reference is "&not").
+                let after: String = chars[ci + 1..].iter().take(4).collect();
+                (2..=rest.len().min(40))
+                    .filter(|&k| rest.is_char_boundary(k))
+                    .find(|&k| rest[k..].starts_with(&after))
+                    .unwrap_or_else(|| entity_len(rest))
             } else if rest.starts_with("\r\n") && c == '\n' {
                 2
             } else {
