@@ -18,8 +18,9 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 struct Breakpoint {
     folded: usize,
     original: usize,
-    /// 0 for an identity run; otherwise the byte length of the one original
-    /// character that all of this run's folded bytes come from.
+    /// 0 for an identity run; otherwise one more than the byte length of
+    /// the one original character that all of this run's folded bytes come
+    /// from (a decoded reference may stand for no bytes at all).
     atomic: u32,
 }
 
@@ -38,7 +39,7 @@ impl OffsetMap {
     /// The folded bytes from here to the next breakpoint all come from the
     /// one original character of `len` bytes at `original`.
     fn push_atomic(&mut self, folded: usize, original: usize, len: usize) {
-        self.push_point(folded, original, len as u32);
+        self.push_point(folded, original, len as u32 + 1);
     }
 
     fn push_point(&mut self, folded: usize, original: usize, atomic: u32) {
@@ -92,7 +93,7 @@ impl OffsetMap {
         let i = self.segment(last);
         let p = self.points[i];
         if p.atomic > 0 {
-            p.original + p.atomic as usize
+            p.original + p.atomic as usize - 1
         } else {
             p.original + (last - p.folded) + 1
         }

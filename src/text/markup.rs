@@ -341,6 +341,21 @@ mod tests {
         assert_eq!(raw, "northern nine");
     }
 
+    /// Found by fuzzing: a reference decoding to two characters leaves one
+    /// standing for no bytes; the map must not read that as an identity run.
+    #[test]
+    fn characters_standing_for_no_bytes_stay_in_the_text() {
+        let text = "<title>Pe&notinE;ti and more words here at the very end";
+        let s = source(text, Markup::Html);
+        let mut at = 0;
+        for word in s.folded.text.clone().split(' ') {
+            let (a, b) = s.original_range(at, at + word.len());
+            assert!(a <= b && b <= text.len(), "{word}: {a}..{b}");
+            at += word.len() + 1;
+        }
+        assert_eq!(find(&s, "the very end").unwrap().0, "the very end");
+    }
+
     #[test]
     fn html_blocks_are_paragraphs() {
         let s = source("<p>first one</p><p>second one</p>", Markup::Html);
