@@ -51,16 +51,26 @@ impl Walk<'_> {
         }
         let chars: Vec<char> = decoded.chars().collect();
         let mut r = 0;
+        let mut after_reference = false;
         for (ci, &c) in chars.iter().enumerate() {
             let rest = &raw[r.min(raw.len())..];
-            let len = if rest.starts_with(c) {
+            let reference = rest.starts_with('&') && !rest.starts_with(c);
+            let len = if after_reference && !rest.starts_with(c) {
+                // The second character of a reference such as "&notinE;"
+                // ("⋹̸") stands for no bytes of its own.
+                0
+            } else if rest.starts_with(c) {
                 c.len_utf8()
             } else if rest.starts_with('\\') && rest[1..].starts_with(c) {
                 1 + c.len_utf8()
             } else if rest.starts_with('&') {
                 // The reference ends where the rest of the text picks up
                 // again ("&notit" reads "¬it": the reference is "&not").
-                let after: String = chars[ci + 1..].iter().take(4).collect();
+                let after: String = chars[ci + 1..]
+                    .iter()
+                    .skip_while(|c| !rest.contains(**c))
+                    .take(4)
+                    .collect();
                 (2..=rest.len().min(40))
                     .filter(|&k| rest.is_char_boundary(k))
                     .find(|&k| rest[k..].starts_with(&after))
@@ -71,6 +81,7 @@ impl Walk<'_> {
                 // Unexpected: keep going one raw character at a time.
                 rest.chars().next().map_or(0, char::len_utf8)
             };
+            after_reference = reference || (after_reference && len == 0);
             // Never past the raw text, whatever the decoder did.
             let at = raw_start + r.min(raw.len());
             let len = len.min(raw.len().saturating_sub(r));
