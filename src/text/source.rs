@@ -136,6 +136,37 @@ impl Source {
         out
     }
 
+    /// How many characters stand between two decoded offsets, counted
+    /// without copying them (a source may be one line of a gigabyte).
+    fn chars_between(&self, start: usize, end: usize) -> usize {
+        let utf8_starts = |bytes: &[u8]| bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+        match &self.original {
+            Original::Memory(text) => text.get(start..end).map_or(0, |t| t.chars().count()),
+            Original::File { path, skip } => {
+                let Ok(mut file) = File::open(path) else {
+                    return 0;
+                };
+                if file.seek(SeekFrom::Start((*skip + start) as u64)).is_err() {
+                    return 0;
+                }
+                let mut left = end.saturating_sub(start);
+                let mut buf = vec![0u8; CHUNK_BYTES.min(left.max(1))];
+                let mut count = 0;
+                while left > 0 {
+                    let want = left.min(buf.len());
+                    match file.read(&mut buf[..want]) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => {
+                            count += utf8_starts(&buf[..n]);
+                            left -= n;
+                        }
+                    }
+                }
+                count
+            }
+        }
+    }
+
     /// The file's own text between two decoded offsets, markup and all.
     pub fn raw_text(&self, start: usize, end: usize) -> String {
         match &self.original {
@@ -177,7 +208,7 @@ impl Source {
         let starts = self.line_starts.get_or_init(|| self.compute_line_starts());
         let line = starts.partition_point(|&l| l <= s).max(1);
         let line_start = starts[line - 1];
-        let column = self.raw_text(line_start, s).chars().count() as u32 + 1;
+        let column = self.chars_between(line_start, s) as u32 + 1;
         let (offset, length) = match self.encoding {
             Encoding::Utf8 { skip } => (skip + s, e - s),
             Encoding::Utf16 { .. } => {
@@ -257,7 +288,7 @@ pub fn read_source(path: &Path, hash: bool) -> Result<Source, ReadError> {
     }
     let markup = super::markup::Markup::of(path);
     if meta.len() > KEEP_IN_MEMORY_BYTES && markup.is_none() {
-        return read_streaming(path, hash);
+        return read_streaming(path, hash, meta.len());
     }
     let bytes =
         std::fs::read(path).map_err(|e| ReadError::Unreadable(format!("cannot read it: {e}")))?;
@@ -321,12 +352,15 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
 }
 
 /// Fold a large UTF-8 text as a stream, never holding it whole.
-fn read_streaming(path: &Path, hash: bool) -> Result<Source, ReadError> {
+fn read_streaming(path: &Path, hash: bool, size: u64) -> Result<Source, ReadError> {
     let mut file =
         File::open(path).map_err(|e| ReadError::Unreadable(format!("cannot read it: {e}")))?;
     let mut hasher = hash.then(Sha256::new);
     let mut collector = Collector::default();
     let mut folder = Folder::new(&mut collector);
+    // Folded text is rarely longer than the original: one allocation, not a
+    // doubling that briefly holds two copies.
+    folder.reserve(usize::try_from(size).unwrap_or(0));
     let mut buf = vec![0u8; CHUNK_BYTES];
     let mut carry: Vec<u8> = Vec::new();
     let mut consumed = 0usize; // file bytes folded so far
