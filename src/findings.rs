@@ -172,6 +172,21 @@ pub struct Unclaimed {
     pub text: String,
 }
 
+impl Unclaimed {
+    /// The quotation as a span in its draft (no source key).
+    pub fn span(&self) -> SourceSpan {
+        SourceSpan {
+            key: String::new(),
+            path: self.file.clone(),
+            line: self.line,
+            column: self.column,
+            offset: self.offset,
+            length: self.length,
+            text: self.text.clone(),
+        }
+    }
+}
+
 /// An invalid-input problem: a claims file (or configuration) that cannot be
 /// checked. Always reported all together, with exit code 2.
 #[derive(Debug, Clone)]

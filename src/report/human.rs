@@ -355,15 +355,7 @@ pub fn render(report: &Report, style: Style) -> String {
         }
     }
     for u in &report.unclaimed {
-        let span = SourceSpan {
-            key: String::new(),
-            path: u.file.clone(),
-            line: u.line,
-            column: u.column,
-            offset: u.offset,
-            length: u.length,
-            text: u.text.clone(),
-        };
+        let span = u.span();
         let view = InputView {
             message: format!(
                 "{}:{}:{}: [unclaimed-quote] no claim covers the quotation “{}”",

@@ -300,15 +300,7 @@ pub fn render(report: &Report) -> String {
         }
     }
     for u in &report.unclaimed {
-        let span = SourceSpan {
-            key: String::new(),
-            path: u.file.clone(),
-            line: u.line,
-            column: u.column,
-            offset: u.offset,
-            length: u.length,
-            text: u.text.clone(),
-        };
+        let span = u.span();
         let mut location = source_location(0, &span, "unclaimed");
         location.id = None;
         location.message = None;

@@ -336,18 +336,23 @@ mod tests {
         assert_eq!(clean, "it was very important to Peña");
     }
 
+    /// Every folded word maps back inside the text.
+    fn assert_words_inside(s: &Source, len: usize) {
+        let mut at = 0;
+        for word in s.folded.text.split(' ') {
+            let (a, b) = s.original_range(at, at + word.len());
+            assert!(a <= b && b <= len, "{word}: {a}..{b}");
+            at += word.len() + 1;
+        }
+    }
+
     /// Found by fuzzing: a lone carriage return (which HTML reads as a line
     /// feed) and NUL bytes must not shift later words past the text's end.
     #[test]
     fn lone_carriage_returns_and_nuls_keep_spans_in_the_text() {
         let text = "one\rtwo three\0four five &amp six &notit seven\r\neight northern nine";
         let s = source(text, Markup::Html);
-        let mut at = 0;
-        for word in s.folded.text.clone().split(' ') {
-            let (a, b) = s.original_range(at, at + word.len());
-            assert!(a <= b && b <= text.len(), "{word}: {a}..{b}");
-            at += word.len() + 1;
-        }
+        assert_words_inside(&s, text.len());
         let (raw, _) = find(&s, "northern nine").unwrap();
         assert_eq!(raw, "northern nine");
     }
@@ -358,12 +363,7 @@ mod tests {
     fn characters_standing_for_no_bytes_stay_in_the_text() {
         let text = "<title>Pe&notinE;ti and more words here at the very end";
         let s = source(text, Markup::Html);
-        let mut at = 0;
-        for word in s.folded.text.clone().split(' ') {
-            let (a, b) = s.original_range(at, at + word.len());
-            assert!(a <= b && b <= text.len(), "{word}: {a}..{b}");
-            at += word.len() + 1;
-        }
+        assert_words_inside(&s, text.len());
         assert_eq!(find(&s, "the very end").unwrap().0, "the very end");
     }
 
