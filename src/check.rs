@@ -168,7 +168,7 @@ impl Plan {
                 seed_counts.push(seeds.len());
             }
             job_seeds.push(seeds);
-            quote_bytes.push(folded_words(&job.parsed).len());
+            quote_bytes.push(job.parsed.folded_words().len());
         }
         anchors.seal();
         let mut declaring = vec![Vec::new(); set.source_files.len()];
@@ -285,19 +285,6 @@ impl Plan {
             self.cited[job].binary_search(&sf).is_ok()
         }
     }
-}
-
-/// The quote's folded words joined by spaces (editorial marks left out).
-fn folded_words(quote: &ParsedQuote) -> String {
-    quote
-        .tokens
-        .iter()
-        .filter_map(|t| match t {
-            Token::Word { text, .. } => Some(text.as_str()),
-            _ => None,
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Word k-grams of a quote's runs of plain words, each with its byte

@@ -55,7 +55,24 @@ pub struct ParsedQuote {
     pub core_start: usize,
 }
 
+/// The words of `tokens` joined by spaces, editorial marks left out.
+fn join_words(tokens: &[Token]) -> String {
+    tokens
+        .iter()
+        .filter_map(|t| match t {
+            Token::Word { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 impl ParsedQuote {
+    /// The quote's folded words joined by spaces (editorial marks left out).
+    pub fn folded_words(&self) -> String {
+        join_words(&self.tokens)
+    }
+
     pub fn word_count(&self) -> usize {
         self.tokens
             .iter()
@@ -192,16 +209,7 @@ pub fn parse_quote(text: &str) -> ParsedQuote {
     while matches!(tokens.last(), Some(Token::Gap { .. })) {
         tokens.pop();
     }
-    let plain = (!editorial).then(|| {
-        tokens
-            .iter()
-            .filter_map(|t| match t {
-                Token::Word { text, .. } => Some(text.as_str()),
-                _ => None,
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
+    let plain = (!editorial).then(|| join_words(&tokens));
     ParsedQuote {
         tokens,
         plain,
