@@ -143,8 +143,8 @@ impl Plan {
             files.sort_unstable();
             files.dedup();
             cited.push(files);
-            if let Some(plain) = &job.parsed.plain {
-                let words: Vec<&str> = plain.split(' ').collect();
+            if let Some(exact) = job.parsed.exact_form() {
+                let words: Vec<&str> = exact.split(' ').collect();
                 anchors.add_start(j, &words);
             }
             let seeds = seeds_of(&job.parsed);
@@ -390,7 +390,7 @@ fn search_source(set: &ClaimSet, jobs: &[Job], plan: &Plan, sf: usize) -> Source
         |anchor, start| match anchor {
             Anchor::Start { job, offset } => {
                 let job = job as usize;
-                let Some(plain) = &jobs[job].parsed.plain else {
+                let Some(plain) = jobs[job].parsed.exact_form() else {
                     return;
                 };
                 let Some(start) = start.checked_sub(offset as usize) else {

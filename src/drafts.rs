@@ -23,7 +23,7 @@ pub struct DraftCheck {
 /// as sources? Returns the folded range where it stands.
 pub fn find_in(draft: &Source, job: &Job, index: &mut LazyIndex) -> Option<(usize, usize)> {
     let folded = &draft.folded.text;
-    if let Some(plain) = &job.parsed.plain {
+    if let Some(plain) = job.parsed.plain.as_ref() {
         let bytes = folded.as_bytes();
         let mut from = 0;
         while let Some(i) = folded[from..].find(plain.as_str()).map(|i| from + i) {

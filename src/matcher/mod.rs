@@ -135,28 +135,40 @@ pub fn analyze(
     } else {
         windows
     };
-    let mut best: Option<Candidate> = None;
+    // A quote with brackets is also read literally (the brackets may be the
+    // source's own); the reading that aligns a larger share wins.
+    let readings: Vec<&ParsedQuote> = std::iter::once(quote)
+        .chain(quote.literal_reading.as_deref())
+        .collect();
+    let mut best: Option<(Candidate, usize)> = None;
     for window in windows {
         let words = split_words(folded, window.start, window.end);
         let slice: Vec<&str> = words.iter().map(|&(s, e)| &folded[s..e]).collect();
-        let Some(alignment) = align(&quote.tokens, &slice) else {
-            continue;
-        };
-        let better = match &best {
-            None => true,
-            Some((b, _, _)) => {
-                (alignment.aligned, std::cmp::Reverse(alignment.cost))
-                    > (b.aligned, std::cmp::Reverse(b.cost))
+        for (r, reading) in readings.iter().enumerate() {
+            let Some(alignment) = align(&reading.tokens, &slice) else {
+                continue;
+            };
+            let better = match &best {
+                None => true,
+                Some(((b, _, _), _)) => {
+                    (alignment.ratio(), std::cmp::Reverse(alignment.cost))
+                        > (b.ratio(), std::cmp::Reverse(b.cost))
+                }
+            };
+            if better {
+                best = Some(((alignment, words.clone(), window.paragraph), r));
             }
-        };
-        if better {
-            best = Some((alignment, words, window.paragraph));
         }
     }
-    if let Some((alignment, words, paragraph)) = best {
+    if let Some(((alignment, words, paragraph), r)) = best {
         if !words.is_empty() {
             evidence.aligned = Some(read_alignment(
-                source, &words, quote, &alignment, paragraph, typo,
+                source,
+                &words,
+                readings[r],
+                &alignment,
+                paragraph,
+                typo,
             ));
         }
     }

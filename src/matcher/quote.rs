@@ -48,6 +48,13 @@ pub struct ParsedQuote {
     /// The folded words joined by spaces, when the quote has no editorial
     /// marks and can be found by exact search.
     pub plain: Option<String>,
+    /// For a quote with editorial marks, its words read literally, brackets
+    /// and all folded as a source's are: a quote may copy the source's own
+    /// brackets (`[Read: …]`), and then it is verbatim.
+    pub literal: Option<String>,
+    /// The literal reading as tokens, for alignment, when the quote has
+    /// brackets.
+    pub literal_reading: Option<Box<ParsedQuote>>,
     /// The quote as written, outer quotation marks and final punctuation
     /// removed: what is compared for the `typography` note.
     pub core: String,
@@ -68,6 +75,11 @@ fn join_words(tokens: &[Token]) -> String {
 }
 
 impl ParsedQuote {
+    /// What exact search looks for: the plain words, or the literal reading.
+    pub fn exact_form(&self) -> Option<&str> {
+        self.plain.as_deref().or(self.literal.as_deref())
+    }
+
     /// The quote's folded words joined by spaces (editorial marks left out).
     pub fn folded_words(&self) -> String {
         join_words(&self.tokens)
@@ -210,9 +222,25 @@ pub fn parse_quote(text: &str) -> ParsedQuote {
         tokens.pop();
     }
     let plain = (!editorial).then(|| join_words(&tokens));
+    let literal = editorial.then(|| fold(core).text).filter(|l| !l.is_empty());
+    let has_brackets = core.contains('[');
+    let literal_reading = has_brackets.then(|| {
+        let mut tokens = Vec::new();
+        push_words_of(core, core_start, &mut tokens);
+        Box::new(ParsedQuote {
+            plain: Some(join_words(&tokens)),
+            tokens,
+            literal: None,
+            literal_reading: None,
+            core: core.to_string(),
+            core_start,
+        })
+    });
     ParsedQuote {
         tokens,
         plain,
+        literal,
+        literal_reading,
         core: core.to_string(),
         core_start,
     }
