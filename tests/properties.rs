@@ -180,3 +180,21 @@ proptest! {
         prop_assert_eq!(kinds(&report), vec![("omission", Severity::Note)]);
     }
 }
+
+#[test]
+fn brackets_copied_from_the_source_are_verbatim() {
+    let source = "Officials met on Monday. [Read: the boat strikes story] The talks will continue next week.\n";
+    let report = check(
+        source,
+        "[Read: the boat strikes story] The talks will continue",
+    );
+    assert_eq!(kinds(&report), vec![]);
+    let report = check(
+        source,
+        "[Read: the boat strikes story] The tallks will continue",
+    );
+    assert_eq!(kinds(&report), vec![("typo", Severity::Warning)]);
+    // A real editorial insertion still reads as one.
+    let report = check(source, "[The officials'] talks will continue next week");
+    assert_eq!(kinds(&report), vec![("insertion", Severity::Note)]);
+}
