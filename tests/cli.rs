@@ -1,6 +1,9 @@
 //! The binary on fixture claims: exit codes, reports, and every kind of
 //! invalid input the contract lists.
 
+mod common;
+use common::kinds;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
@@ -28,30 +31,15 @@ fn json_report(dir: &Path, args: &[&str]) -> (serde_json::Value, i32) {
     (value, out.status.code().unwrap_or(-1))
 }
 
-fn kinds_of(report: &serde_json::Value, id: &str) -> Vec<String> {
-    let claim = report["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == id)
-        .unwrap_or_else(|| panic!("no claim {id}"));
-    claim["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["kind"].as_str().unwrap().to_string())
-        .collect()
-}
-
 #[test]
 fn verdicts_on_the_basic_fixture() {
     let (report, code) = json_report(&fixture("basic"), &[]);
     assert_eq!(code, 1, "errors exit 1");
-    assert_eq!(kinds_of(&report, "exact"), Vec::<String>::new());
-    assert_eq!(kinds_of(&report, "curly"), ["typography"]);
-    assert_eq!(kinds_of(&report, "changed"), ["misquote"]);
-    assert_eq!(kinds_of(&report, "elsewhere"), ["wrong-source"]);
-    assert_eq!(kinds_of(&report, "absent"), ["not-found"]);
+    assert_eq!(kinds(&report, "exact"), Vec::<String>::new());
+    assert_eq!(kinds(&report, "curly"), ["typography"]);
+    assert_eq!(kinds(&report, "changed"), ["misquote"]);
+    assert_eq!(kinds(&report, "elsewhere"), ["wrong-source"]);
+    assert_eq!(kinds(&report, "absent"), ["not-found"]);
     assert_eq!(report["summary"]["claims"], 5);
     assert_eq!(report["summary"]["fail"], 3);
 }
@@ -173,10 +161,10 @@ fn missing_and_unreadable_sources_are_findings() {
     .unwrap();
     let (report, code) = json_report(dir.path(), &[]);
     assert_eq!(code, 1);
-    assert_eq!(kinds_of(&report, "m"), ["source-missing"]);
-    assert_eq!(kinds_of(&report, "d"), ["source-unreadable"]);
-    assert_eq!(kinds_of(&report, "b"), ["source-unreadable"]);
-    assert_eq!(kinds_of(&report, "p"), ["source-changed"]);
+    assert_eq!(kinds(&report, "m"), ["source-missing"]);
+    assert_eq!(kinds(&report, "d"), ["source-unreadable"]);
+    assert_eq!(kinds(&report, "b"), ["source-unreadable"]);
+    assert_eq!(kinds(&report, "p"), ["source-changed"]);
 }
 
 /// One invalid claims file: the exit code is 2, a diagnostic names

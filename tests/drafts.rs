@@ -1,6 +1,9 @@
 //! Drafts: claims whose quotes left the draft, draft quotations nobody
 //! claimed, and `verbatim extract`.
 
+mod common;
+use common::kinds;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
@@ -16,20 +19,6 @@ fn check_json(dir: &Path) -> serde_json::Value {
         .output()
         .unwrap();
     serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn kinds(report: &serde_json::Value, id: &str) -> Vec<String> {
-    report["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == id)
-        .unwrap()["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["kind"].as_str().unwrap().to_string())
-        .collect()
 }
 
 #[test]

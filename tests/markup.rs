@@ -1,6 +1,9 @@
 //! Markdown and HTML sources: quotes across tags and emphasis, entities in
 //! names, script and comment text never matching, spans on the real bytes.
 
+mod common;
+use common::kinds;
+
 use assert_cmd::Command;
 use proptest::prelude::*;
 use std::path::Path;
@@ -15,20 +18,6 @@ fn report() -> serde_json::Value {
         .output()
         .unwrap();
     serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn kinds(report: &serde_json::Value, id: &str) -> Vec<String> {
-    report["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == id)
-        .unwrap()["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["kind"].as_str().unwrap().to_string())
-        .collect()
 }
 
 #[test]

@@ -68,15 +68,6 @@ fn tokenize(sentence: &str) -> Vec<Tok> {
             continue;
         }
         match c {
-            '$' | '%' | '€' | '£' | '~' | '≈' => {
-                toks.push(Tok {
-                    text: c.to_string(),
-                    start: at,
-                    end: at + c.len_utf8(),
-                    hyphen_before: false,
-                });
-                hyphen = false;
-            }
             '-' | '–' | '—' => {
                 let between_digits = i > 0
                     && chars[i - 1].1.is_ascii_digit()
@@ -96,7 +87,8 @@ fn tokenize(sentence: &str) -> Vec<Tok> {
             }
             _ => {
                 if !c.is_whitespace() {
-                    // Punctuation other than these ends noun phrases.
+                    // Currency, percent and approximation signs are read
+                    // as tokens; other punctuation ends noun phrases.
                     toks.push(Tok {
                         text: c.to_string(),
                         start: at,

@@ -64,16 +64,26 @@ fn annotation(claim_id: &str, f: &Finding, files: &[(String, std::sync::Arc<Stri
     )
 }
 
+/// A command pointing at one place of a file (no end position).
+fn point(command: &str, file: &str, line: u32, column: u32, title: &str, message: &str) -> String {
+    format!(
+        "::{command} file={},line={line},col={column},title={}::{}\n",
+        escape_property(file),
+        escape_property(title),
+        escape_data(message)
+    )
+}
+
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
     for e in &report.errors {
-        out.push_str(&format!(
-            "::error file={},line={},col={},title={}::{}\n",
-            escape_property(&e.file),
+        out.push_str(&point(
+            "error",
+            &e.file,
             e.line,
             e.column,
-            escape_property("verbatim: invalid input"),
-            escape_data(&e.message)
+            "verbatim: invalid input",
+            &e.message,
         ));
     }
     for claim in &report.claims {
@@ -82,13 +92,14 @@ pub fn render(report: &Report) -> String {
         }
     }
     for u in &report.unclaimed {
-        out.push_str(&format!(
-            "::warning file={},line={},col={},title={}::{}\n",
-            escape_property(&u.file),
+        let message = format!("no claim covers the quotation “{}”", u.text);
+        out.push_str(&point(
+            "warning",
+            &u.file,
             u.line,
             u.column,
-            escape_property("verbatim unclaimed-quote"),
-            escape_data(&format!("no claim covers the quotation “{}”", u.text))
+            "verbatim unclaimed-quote",
+            &message,
         ));
     }
     out.push_str(&crate::report::human::summary_line(report));
