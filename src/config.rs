@@ -2,63 +2,15 @@
 //! paths. Found upward from the working directory, or given with
 //! `--config`; its errors are reported like a claims file's.
 
-use crate::findings::{InputError, Kind, Severity};
+use crate::files::paths;
+use crate::lexicon::did_you_mean;
+use crate::model::{InputError, Kind, LineIndex, Settings, Severity, Span, TypoLimits};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub const FILE_NAME: &str = "verbatim.toml";
-
-/// The typo rule: edits allowed per word, by length.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TypoLimits {
-    /// Edits allowed in a shorter word.
-    pub distance: usize,
-    /// Edits allowed in a word of `long_letters` letters or more.
-    pub long_distance: usize,
-    pub long_letters: usize,
-    /// Words shorter than this are never typos.
-    pub min_letters: usize,
-}
-
-impl Default for TypoLimits {
-    fn default() -> Self {
-        TypoLimits {
-            distance: 1,
-            long_distance: 2,
-            long_letters: 8,
-            min_letters: 4,
-        }
-    }
-}
-
-/// What the run may be configured with.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Settings {
-    pub severity: BTreeMap<Kind, Severity>,
-    /// Share of a quote's words that must align in one passage (rule 2).
-    pub aligned: f64,
-    /// Below this share, nothing is close (rule 5).
-    pub not_found: f64,
-    pub typo: TypoLimits,
-    /// Claims paths checked when none are given.
-    pub claims: Vec<PathBuf>,
-    /// The file these came from, if any.
-    pub file: Option<PathBuf>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            severity: BTreeMap::new(),
-            aligned: 0.75,
-            not_found: 0.60,
-            typo: TypoLimits::default(),
-            claims: vec![PathBuf::from("claims")],
-            file: None,
-        }
-    }
-}
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -88,9 +40,19 @@ struct RawPaths {
     claims: Option<Vec<String>>,
 }
 
-/// `verbatim.toml` in the working directory or the nearest folder above.
-pub fn find() -> Option<PathBuf> {
-    let mut dir = std::env::current_dir().ok()?;
+/// Why a configuration cannot be used: every problem, and its text (for
+/// snippets) under its display path.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid configuration {file}: {} problems", errors.len())]
+pub struct ConfigError {
+    pub file: String,
+    pub text: Arc<String>,
+    pub errors: Vec<InputError>,
+}
+
+/// `verbatim.toml` in `cwd` or the nearest folder above.
+pub fn find(cwd: &Path) -> Option<PathBuf> {
+    let mut dir = cwd.to_path_buf();
     loop {
         let candidate = dir.join(FILE_NAME);
         if candidate.is_file() {
@@ -102,39 +64,35 @@ pub fn find() -> Option<PathBuf> {
     }
 }
 
-fn line_col(text: &str, offset: usize) -> (u32, u32) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count() as u32 + 1;
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[start..].chars().count() as u32 + 1)
-}
-
-/// Read a configuration file; every problem comes back at once.
-pub fn load(path: &Path) -> Result<Settings, (Vec<InputError>, String)> {
-    let shown = crate::paths::display(path);
+/// Read a configuration file (shown relative to `cwd`); every problem
+/// comes back at once.
+pub fn load(path: &Path, cwd: &Path) -> Result<Settings, ConfigError> {
+    let shown = paths::display(path, cwd);
+    let failure = |errors: Vec<InputError>, text: String| ConfigError {
+        file: shown.clone(),
+        text: Arc::new(text),
+        errors,
+    };
     let text = std::fs::read_to_string(path).map_err(|e| {
-        (
-            vec![InputError {
-                file: shown.clone(),
-                line: 1,
-                column: 1,
-                offset: 0,
-                length: 0,
-                message: format!("cannot read the configuration: {e}"),
-                help: None,
-            }],
+        failure(
+            vec![InputError::new(
+                Span::start_of(shown.clone()),
+                format!("cannot read the configuration: {e}"),
+            )],
             String::new(),
         )
     })?;
+    let lines = LineIndex::new(&text);
     let error = |range: std::ops::Range<usize>, message: String, help: Option<String>| {
-        let (line, column) = line_col(&text, range.start);
+        let (line, column) = lines.locate(&text, range.start);
         InputError {
-            file: shown.clone(),
-            line,
-            column,
-            offset: range.start,
-            length: range.end.saturating_sub(range.start),
+            at: Span {
+                file: shown.clone(),
+                line,
+                column,
+                offset: range.start,
+                length: range.end.saturating_sub(range.start),
+            },
             message,
             help,
         }
@@ -144,14 +102,12 @@ pub fn load(path: &Path) -> Result<Settings, (Vec<InputError>, String)> {
         Err(e) => {
             let range = e.span().unwrap_or(0..0);
             let message = e.message().to_string();
-            return Err((
-                vec![error(
-                    range,
-                    format!("invalid configuration: {message}"),
-                    None,
-                )],
-                text,
-            ));
+            let errors = vec![error(
+                range,
+                format!("invalid configuration: {message}"),
+                None,
+            )];
+            return Err(failure(errors, text));
         }
     };
     let mut settings = Settings {
@@ -163,7 +119,7 @@ pub fn load(path: &Path) -> Result<Settings, (Vec<InputError>, String)> {
         let Some(kind) = Kind::from_name(name) else {
             let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
             let help =
-                crate::claims::did_you_mean(name, &names).map(|s| format!("did you mean `{s}`?"));
+                did_you_mean(name, &names).map(|s| format!("did you mean `{s}`?"));
             errors.push(error(
                 value.span(),
                 format!("unknown finding kind `{name}` in [severity]"),
@@ -222,14 +178,14 @@ pub fn load(path: &Path) -> Result<Settings, (Vec<InputError>, String)> {
         let base = path.parent().unwrap_or(Path::new("."));
         settings.claims = claims
             .iter()
-            .map(|c| crate::paths::normalize(&base.join(c)))
+            .map(|c| paths::normalize(&base.join(c)))
             .collect();
     }
     if errors.is_empty() {
         Ok(settings)
     } else {
-        errors.sort_by_key(|e| (e.line, e.column));
-        Err((errors, text))
+        errors.sort_by_key(|e| (e.at.line, e.at.column));
+        Err(failure(errors, text))
     }
 }
 
@@ -241,7 +197,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE_NAME);
         std::fs::write(&path, text).unwrap();
-        load(&path).map_err(|(e, _)| e)
+        load(&path, dir.path()).map_err(|e| e.errors)
     }
 
     #[test]
@@ -257,9 +213,9 @@ mod tests {
     fn errors_have_lines_and_all_come_at_once() {
         let errors = load_text("[severity]\ntpyo = \"error\"\nhedge = \"fatal\"\n").unwrap_err();
         assert_eq!(errors.len(), 2);
-        assert_eq!((errors[0].line, errors[1].line), (2, 3));
+        assert_eq!((errors[0].at.line, errors[1].at.line), (2, 3));
         assert!(errors[0].help.as_deref().unwrap_or("").contains("typo"));
         let errors = load_text("[matcher]\nalinged = 0.5\n").unwrap_err();
-        assert_eq!(errors[0].line, 2);
+        assert_eq!(errors[0].at.line, 2);
     }
 }

@@ -1,10 +1,11 @@
-//! Stage 1: claims files, loaded with positions and validated.
+//! Claims files, loaded with positions and validated: every problem of
+//! every file at once.
 
+mod date;
 mod load;
 mod model;
 pub mod yaml;
 
-pub use load::{
-    did_you_mean, load_claims, load_claims_bytes, parse_date, LoadFailure, MAX_CLAIMS_FILE_BYTES,
-};
+pub use date::parse_date;
+pub use load::{load_claims, load_claims_bytes, LoadFailure, MAX_CLAIMS_FILE_BYTES};
 pub use model::*;

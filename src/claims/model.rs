@@ -86,7 +86,7 @@ pub struct FigureClaim {
 
 #[derive(Debug, Clone)]
 pub struct Accept {
-    pub kind: crate::findings::Kind,
+    pub kind: crate::model::Kind,
     pub reason: String,
     pub pos: Pos,
 }

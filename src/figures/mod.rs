@@ -2,9 +2,13 @@
 //! noun and context; claimed figures checked against their sources, and
 //! conflicts across the other sources of a claims file.
 
+mod period;
 pub mod read;
+#[cfg(test)]
+mod reader_tests;
+pub mod tokens;
 
-use crate::text::source::{Place, Source};
+use crate::text::{Place, Source};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

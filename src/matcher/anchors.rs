@@ -7,7 +7,7 @@
 //! (the aho-corasick crate, overlapping search) over the benchmark's 2,000
 //! quotes measured ~60 MB/s here, an order of magnitude slower than this.
 
-use super::index::FastMap;
+use super::hash::{hash_byte, word_hash, FastMap, HASH_SEED};
 
 /// Seeds are runs of this many words; quotes are keyed by as many.
 pub const KEY_WORDS: usize = 3;
@@ -18,20 +18,6 @@ pub enum Anchor {
     Start { job: u32, offset: u32 },
     /// A seed of a quote, `offset` bytes into its folded words.
     Seed { job: u32, offset: u32 },
-}
-
-/// Hash of one folded word.
-pub fn word_hash(word: &[u8]) -> u64 {
-    word.iter().fold(HASH_SEED, |h, &b| hash_byte(h, b))
-}
-
-const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// One byte into a word's hash (FNV-1a), so that the scan can hash a word
-/// while it looks for the word's end.
-#[inline(always)]
-fn hash_byte(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
 }
 
 fn combine(key: u64, next: u64) -> u64 {

@@ -1,29 +1,7 @@
 //! An index of a source's words, for the rarer searches that need every
 //! occurrence of a word: paragraph votes and verbatim pieces.
 
-use super::anchors::word_hash;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A small multiplicative hasher for keys that are already hashes.
-#[derive(Default)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+use super::hash::word_hash;
 
 /// Every word of a folded text, and its occurrences sorted by word hash.
 pub struct WordIndex {

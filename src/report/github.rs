@@ -1,7 +1,8 @@
 //! GitHub Actions workflow commands: one annotation per finding, and a
 //! Markdown summary for the job page when `GITHUB_STEP_SUMMARY` is set.
 
-use crate::findings::{Finding, Report, Severity, Status};
+use crate::model::span::end_of;
+use crate::model::{Finding, Report, Severity, Status};
 
 /// Escape a command's message.
 pub fn escape_data(text: &str) -> String {
@@ -31,11 +32,7 @@ fn annotation(claim_id: &str, f: &Finding, files: &[(String, std::sync::Arc<Stri
             .find(|(n, _)| *n == span.file)
             .and_then(|(_, t)| t.get(span.offset..span.offset + span.length))
             .unwrap_or("");
-        let end_line = span.line + text.matches('\n').count() as u32;
-        let end_column = match text.rfind('\n') {
-            Some(i) => text[i + 1..].chars().count() as u32 + 1,
-            None => span.column + text.chars().count() as u32,
-        };
+        let (end_line, end_column) = end_of(span.line, span.column, text);
         props.push(format!("file={}", escape_property(&span.file)));
         props.push(format!("line={}", span.line));
         props.push(format!("col={}", span.column));
@@ -79,9 +76,9 @@ pub fn render(report: &Report) -> String {
     for e in &report.errors {
         out.push_str(&point(
             "error",
-            &e.file,
-            e.line,
-            e.column,
+            &e.at.file,
+            e.at.line,
+            e.at.column,
             "verbatim: invalid input",
             &e.message,
         ));
@@ -92,14 +89,16 @@ pub fn render(report: &Report) -> String {
         }
     }
     for u in &report.unclaimed {
-        let message = format!("no claim covers the quotation “{}”", u.text);
+        let Some(span) = &u.source else {
+            continue;
+        };
         out.push_str(&point(
-            "warning",
-            &u.file,
-            u.line,
-            u.column,
-            "verbatim unclaimed-quote",
-            &message,
+            command(u.severity),
+            &span.path,
+            span.line,
+            span.column,
+            &format!("verbatim {}", u.kind.name()),
+            &u.message,
         ));
     }
     out.push_str(&crate::report::human::summary_line(report));
@@ -117,9 +116,9 @@ pub fn step_summary(report: &Report) -> String {
         for e in &report.errors {
             out.push_str(&format!(
                 "- `{}:{}:{}` {}\n",
-                e.file,
-                e.line,
-                e.column,
+                e.at.file,
+                e.at.line,
+                e.at.column,
                 cell(&e.message)
             ));
         }

@@ -1,6 +1,6 @@
 //! The JSON report, exactly as the contract's section 6 lays it out.
 
-use crate::findings::{ClaimSpan, Finding, Report, SourceSpan};
+use crate::model::{Finding, Report, SourceSpan, Span, Status};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -106,7 +106,7 @@ struct UnclaimedEntry<'a> {
     text: &'a str,
 }
 
-fn claim_loc(span: &ClaimSpan) -> ClaimLoc<'_> {
+fn claim_loc(span: &Span) -> ClaimLoc<'_> {
     ClaimLoc {
         file: &span.file,
         line: span.line,
@@ -162,14 +162,13 @@ pub fn kind_counts(report: &Report) -> BTreeMap<&'static str, usize> {
             *kinds.entry(f.kind.name()).or_insert(0) += 1;
         }
     }
-    if !report.unclaimed.is_empty() {
-        *kinds.entry("unclaimed-quote").or_insert(0) += report.unclaimed.len();
+    for f in &report.unclaimed {
+        *kinds.entry(f.kind.name()).or_insert(0) += 1;
     }
     kinds
 }
 
 pub fn render(report: &Report) -> String {
-    use crate::findings::Status;
     let document = Document {
         schema: 1,
         tool: Tool {
@@ -188,9 +187,9 @@ pub fn render(report: &Report) -> String {
             .errors
             .iter()
             .map(|e| ErrorEntry {
-                file: &e.file,
-                line: e.line,
-                column: e.column,
+                file: &e.at.file,
+                line: e.at.line,
+                column: e.at.column,
                 message: &e.message,
                 help: e.help.as_deref(),
             })
@@ -210,8 +209,9 @@ pub fn render(report: &Report) -> String {
         unclaimed: report
             .unclaimed
             .iter()
+            .filter_map(|u| u.source.as_ref())
             .map(|u| UnclaimedEntry {
-                file: &u.file,
+                file: &u.path,
                 line: u.line,
                 column: u.column,
                 offset: u.offset,

@@ -1,7 +1,7 @@
 //! JUnit XML for test dashboards: a test suite per claims file, a test case
 //! per claim; errors fail it, warnings are reported in its output.
 
-use crate::findings::{Report, Severity, Status};
+use crate::model::{Report, Severity, Status};
 use quick_junit::{NonSuccessKind, Report as JUnit, TestCase, TestCaseStatus, TestSuite};
 
 pub fn render(report: &Report) -> String {
@@ -10,10 +10,11 @@ pub fn render(report: &Report) -> String {
         let mut suite = TestSuite::new("invalid input");
         for e in &report.errors {
             let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
-            status.set_message(format!("{}:{}:{}: {}", e.file, e.line, e.column, e.message));
+            let at = format!("{}:{}:{}", e.at.file, e.at.line, e.at.column);
+            status.set_message(format!("{at}: {}", e.message));
             status.set_type("invalid-input");
-            let mut case = TestCase::new(format!("{}:{}:{}", e.file, e.line, e.column), status);
-            case.set_classname(e.file.clone());
+            let mut case = TestCase::new(at, status);
+            case.set_classname(e.at.file.clone());
             suite.add_test_case(case);
         }
         junit.add_test_suite(suite);
@@ -67,15 +68,32 @@ pub fn render(report: &Report) -> String {
     if !report.unclaimed.is_empty() {
         let mut suite = TestSuite::new("unclaimed quotations");
         for u in &report.unclaimed {
-            let mut case = TestCase::new(
-                format!("{}:{}:{}", u.file, u.line, u.column),
-                TestCaseStatus::success(),
+            let Some(span) = &u.source else {
+                continue;
+            };
+            let detail = format!(
+                "{} {}: no claim covers “{}”",
+                u.severity.name(),
+                u.kind.name(),
+                span.text
             );
-            case.set_classname(u.file.clone());
-            case.set_system_out(format!(
-                "warning unclaimed-quote: no claim covers “{}”",
-                u.text
-            ));
+            let status = if u.severity == Severity::Error {
+                let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                status.set_message(u.message.clone());
+                status.set_type(u.kind.name());
+                status.set_description(detail.clone());
+                status
+            } else {
+                TestCaseStatus::success()
+            };
+            let mut case = TestCase::new(
+                format!("{}:{}:{}", span.path, span.line, span.column),
+                status,
+            );
+            case.set_classname(span.path.clone());
+            if u.severity != Severity::Error {
+                case.set_system_out(detail);
+            }
             suite.add_test_case(case);
         }
         junit.add_test_suite(suite);

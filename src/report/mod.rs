@@ -1,4 +1,6 @@
-//! Stage 5: renderers. They format findings; they never decide them.
+//! Renderers: they format a [`crate::model::Report`]; they never decide
+//! (every severity and message is set before) and never read files
+//! (snippets travel with the spans).
 
 pub mod diff;
 pub mod figures;
@@ -7,13 +9,3 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
-
-/// Output formats of `verbatim check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Human,
-    Json,
-    Sarif,
-    Github,
-    Junit,
-}

@@ -6,7 +6,8 @@
 //! compile on this toolchain (751 errors in its generated code). A test
 //! validates the output against the official schema.
 
-use crate::findings::{ClaimSpan, Finding, InputError, Kind, Report, Severity, SourceSpan};
+use crate::model::span::end_of;
+use crate::model::{Finding, InputError, Kind, Report, Severity, SourceSpan, Span};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -141,19 +142,7 @@ fn camel(kind: Kind) -> String {
         .collect()
 }
 
-/// End line and column (exclusive, in code points) of `text` starting at
-/// `line`:`column`.
-fn end_of(line: u32, column: u32, text: &str) -> (u32, u32) {
-    match text.rfind('\n') {
-        None => (line, column + text.chars().count() as u32),
-        Some(i) => (
-            line + text.matches('\n').count() as u32,
-            text[i + 1..].chars().count() as u32 + 1,
-        ),
-    }
-}
-
-fn claim_location(span: &ClaimSpan, files: &HashMap<&str, Arc<String>>) -> Location {
+fn claim_location(span: &Span, files: &HashMap<&str, Arc<String>>) -> Location {
     let text = files
         .get(span.file.as_str())
         .and_then(|t| t.get(span.offset..span.offset + span.length))
@@ -217,7 +206,7 @@ fn rules() -> Vec<Rule> {
     Kind::ALL
         .iter()
         .map(|&kind| {
-            let explain = crate::explain::explain(kind);
+            let explain = kind.explanation();
             Rule {
                 id: kind.name(),
                 name: camel(kind),
@@ -240,19 +229,19 @@ fn error_notification(e: &InputError) -> Notification {
     Notification {
         level: "error",
         message: Text {
-            text: format!("{}:{}:{}: {}", e.file, e.line, e.column, e.message),
+            text: format!("{}:{}:{}: {}", e.at.file, e.at.line, e.at.column, e.message),
         },
         locations: vec![Location {
             id: None,
             physical_location: PhysicalLocation {
                 artifact_location: ArtifactLocation {
-                    uri: e.file.clone(),
+                    uri: e.at.file.clone(),
                 },
                 region: Region {
-                    start_line: e.line,
-                    start_column: e.column,
-                    end_line: e.line,
-                    end_column: e.column + 1,
+                    start_line: e.at.line,
+                    start_column: e.at.column,
+                    end_line: e.at.line,
+                    end_column: e.at.column + 1,
                 },
             },
             message: None,
@@ -300,25 +289,24 @@ pub fn render(report: &Report) -> String {
         }
     }
     for u in &report.unclaimed {
-        let span = u.span();
-        let mut location = source_location(0, &span, "unclaimed");
+        let Some(span) = &u.source else {
+            continue;
+        };
+        let mut location = source_location(0, span, "unclaimed");
         location.id = None;
         location.message = None;
         results.push(SarifResult {
-            rule_id: Kind::UnclaimedQuote.name(),
-            rule_index: Kind::ALL
-                .iter()
-                .position(|k| *k == Kind::UnclaimedQuote)
-                .unwrap_or(0),
-            level: "warning",
+            rule_id: u.kind.name(),
+            rule_index: Kind::ALL.iter().position(|k| *k == u.kind).unwrap_or(0),
+            level: level(u.severity),
             message: Text {
-                text: format!("no claim covers the quotation “{}”", u.text),
+                text: u.message.clone(),
             },
             locations: vec![location],
             related_locations: Vec::new(),
             partial_fingerprints: HashMap::from([(
                 "verbatimFinding/v1",
-                format!("unclaimed:{}:{}", u.file, u.offset),
+                format!("unclaimed:{}:{}", span.path, span.offset),
             )]),
         });
     }

@@ -7,8 +7,7 @@
 //! offset, so every span still lands on the file's bytes.
 
 use super::fold::{Folded, Folder};
-use super::source::Source;
-use super::structure::Collector;
+use super::layout::{Collector, Layout};
 use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,8 +126,15 @@ fn entity_len(rest: &str) -> usize {
     }
 }
 
+/// A markup source folded: its folded text, layout and text pieces.
+pub struct Marked {
+    pub folded: Folded,
+    pub layout: Layout,
+    pub pieces: Pieces,
+}
+
 /// Fold a markup source.
-pub fn fold_markup(text: String, kind: Markup) -> Source {
+pub fn fold_markup(text: &str, kind: Markup) -> Marked {
     let mut collector = Collector::for_markup();
     let (folded, pieces): (Folded, Pieces) = {
         let mut folder = Folder::new(&mut collector);
@@ -140,13 +146,17 @@ pub fn fold_markup(text: String, kind: Markup) -> Source {
             blockquotes: Vec::new(),
         };
         match kind {
-            Markup::Markdown => markdown(&text, &mut walk),
-            Markup::Html => html(&text, &mut walk),
+            Markup::Markdown => markdown(text, &mut walk),
+            Markup::Html => html(text, &mut walk),
         }
         let pieces = walk.pieces;
         (walk.folder.finish(), pieces)
     };
-    Source::from_markup(folded, collector.finish(), text, pieces)
+    Marked {
+        folded,
+        layout: collector.finish(),
+        pieces,
+    }
 }
 
 fn markdown(text: &str, walk: &mut Walk) {

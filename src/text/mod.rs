@@ -1,7 +1,13 @@
-//! Stage 2: sources read, folded for matching, and given structure, with a
-//! map back to the original bytes.
+//! Text: sources read and decoded, folded for matching, given a layout
+//! (paragraphs, sentences, quotations), with a map back to the original
+//! bytes. Knows nothing of claims or findings.
 
+pub mod excerpt;
 pub mod fold;
+pub mod layout;
 pub mod markup;
+pub mod read;
 pub mod source;
-pub mod structure;
+
+pub use read::{read_source, ReadError, KEEP_IN_MEMORY_BYTES};
+pub use source::{Place, Source};

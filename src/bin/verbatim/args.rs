@@ -1,0 +1,120 @@
+//! The command line's shape, for clap.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "verbatim",
+    version,
+    about = "Checks the provenance of what a piece of writing quotes and counts"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Check every quote and figure of the claims files against their sources.
+    Check(CheckArgs),
+    /// List the figures read from sources: value, interval, unit, counted
+    /// noun, context and period.
+    Figures {
+        /// Source files (.txt, .md, .html).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
+        /// The sources' publication date (YYYY-MM-DD), to resolve "since YEAR".
+        #[arg(long, value_name = "DATE")]
+        published: Option<String>,
+    },
+    /// Print a claims file for a draft's quotations and figures, with the
+    /// sources that hold them and the speakers the draft credits.
+    Extract {
+        /// The draft (Markdown or text).
+        draft: PathBuf,
+        /// Where to look for sources.
+        #[arg(long, default_value = "sources", value_name = "DIR")]
+        sources: PathBuf,
+        /// The folder the claims file will be saved in (paths are relative to it).
+        #[arg(long, default_value = "claims", value_name = "DIR")]
+        claims_dir: PathBuf,
+    },
+    /// Explain what a finding kind means, with an example and the fix.
+    Explain {
+        /// A finding kind, such as `misquote` or `hedge`.
+        kind: String,
+    },
+    /// Write missing sha256 pins of the sources into the claims files.
+    Pin {
+        /// Claims files or folders (default: `[paths] claims` of
+        /// verbatim.toml, else ./claims).
+        paths: Vec<PathBuf>,
+        /// Also replace pins that differ from the sources as they are now.
+        #[arg(long)]
+        update: bool,
+        /// The configuration file (default: verbatim.toml here or above).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+    /// Git hooks.
+    Hook {
+        #[command(subcommand)]
+        action: HookAction,
+    },
+    /// Create claims/ and sources/ with a small example that passes.
+    Init,
+}
+
+#[derive(Subcommand)]
+pub enum HookAction {
+    /// Install a pre-commit hook running `verbatim check --staged`.
+    Install {
+        /// Replace an existing pre-commit hook.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Parser)]
+pub struct CheckArgs {
+    /// Claims files or folders (default: ./claims).
+    pub paths: Vec<PathBuf>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// `--deny warnings`: warnings also make the exit code 1.
+    #[arg(long, value_enum)]
+    pub deny: Option<Deny>,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Check what is staged in git: claims, sources and drafts from the index.
+    #[arg(long)]
+    pub staged: bool,
+    /// The configuration file (default: verbatim.toml here or above).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Never show a progress bar.
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Human,
+    Json,
+    Sarif,
+    Github,
+    Junit,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Deny {
+    Warnings,
+}

@@ -1,0 +1,132 @@
+//! `verbatim check`: settings, the run, the chosen renderer, the exit code.
+
+use crate::args::{CheckArgs, Deny, FormatArg};
+use crate::progress::Progress;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use verbatim::config;
+use verbatim::model::{Report, Settings};
+use verbatim::report::{github, human, json, junit, sarif};
+use verbatim::workflow::staged;
+
+pub fn check(args: CheckArgs, cwd: &Path) -> ExitCode {
+    // The report goes where the user asked, even when --staged works elsewhere.
+    let output = args.output.as_ref().map(|out| cwd.join(out));
+    if let Some(n) = args.jobs {
+        if n == 0 {
+            return crate::fail("--jobs must be at least 1");
+        }
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+        {
+            return crate::fail(format_args!("cannot start {n} worker threads: {e}"));
+        }
+    }
+    let settings = match load_settings(args.config.as_deref(), cwd) {
+        Ok(s) => s,
+        Err(e) => {
+            let report = Report::invalid(e.errors, vec![(e.file, e.text)]);
+            return finish(&args, output.as_deref(), &report, false);
+        }
+    };
+    let paths = crate::claims_paths(&args.paths, &settings);
+    let progress = Progress::new(!args.no_progress && std::io::stderr().is_terminal());
+    let tick = || progress.tick();
+    let report = if args.staged {
+        // The index is exported and checked in place of the working tree.
+        let snapshot = match staged::staged(cwd) {
+            Ok(s) => s,
+            Err(e) => return crate::fail(e),
+        };
+        let inside = snapshot.cwd();
+        match staged::staged_claims_files(&paths, &snapshot) {
+            Ok(files) if files.is_empty() => Report::default(),
+            Ok(files) => verbatim::check_files(&files, &inside, &settings, &tick),
+            Err(errors) => Report::invalid(errors, Vec::new()),
+        }
+    } else {
+        verbatim::check(&paths, cwd, &settings, &tick)
+    };
+    progress.done();
+    let color = output.is_none()
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    finish(&args, output.as_deref(), &report, color)
+}
+
+/// The configuration given, or found from `cwd` upward, or the defaults.
+pub fn load_settings(given: Option<&Path>, cwd: &Path) -> Result<Settings, config::ConfigError> {
+    let found: Option<PathBuf> = match given {
+        Some(p) => Some(cwd.join(p)),
+        None => config::find(cwd),
+    };
+    match found {
+        None => Ok(Settings::default()),
+        Some(p) => config::load(&p, cwd),
+    }
+}
+
+fn finish(args: &CheckArgs, output: Option<&Path>, report: &Report, color: bool) -> ExitCode {
+    let style = human::Style { color, width: 100 };
+    let invalid = !report.errors.is_empty();
+    let text = match args.format {
+        FormatArg::Human if invalid => {
+            let errors = human::render_errors(&report.errors, &report.files, style);
+            eprint!("{errors}");
+            String::new()
+        }
+        FormatArg::Human => human::render(report, style),
+        FormatArg::Json => json::render(report),
+        FormatArg::Sarif => sarif::render(report),
+        FormatArg::Junit => junit::render(report),
+        FormatArg::Github => {
+            if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+                append(Path::new(&path), &github::step_summary(report));
+            }
+            github::render(report)
+        }
+    };
+    if let Err(e) = emit(&text, output) {
+        return crate::fail(format_args!("cannot write the report: {e}"));
+    }
+    exit_code(report, args.deny == Some(Deny::Warnings))
+}
+
+/// Append to the job summary; a failure to do so is reported, not fatal.
+fn append(path: &Path, text: &str) {
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(text.as_bytes()));
+    if let Err(e) = written {
+        eprintln!(
+            "warning: cannot append the summary to {}: {e}",
+            path.display()
+        );
+    }
+}
+
+fn exit_code(report: &Report, deny_warnings: bool) -> ExitCode {
+    if !report.errors.is_empty() {
+        ExitCode::from(2)
+    } else if report.has_errors() || (deny_warnings && report.has_warnings()) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Print, or write atomically: the old file or the whole new one, never half.
+fn emit(text: &str, output: Option<&Path>) -> std::io::Result<()> {
+    match output {
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()
+        }
+        Some(path) => verbatim::files::atomic::write(path, text.as_bytes()),
+    }
+}

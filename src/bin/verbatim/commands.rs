@@ -1,0 +1,150 @@
+//! The other subcommands: each calls its library function and prints what
+//! it returns.
+
+use crate::args::FormatArg;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use verbatim::lexicon::did_you_mean;
+use verbatim::model::Kind;
+use verbatim::workflow::{extract, figures, hook, init, pin};
+
+pub fn explain(name: &str) -> ExitCode {
+    match Kind::from_name(name) {
+        Some(kind) => {
+            print!("{}", kind.explanation());
+            ExitCode::SUCCESS
+        }
+        None => {
+            let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+            eprintln!("error: unknown finding kind `{name}`");
+            if let Some(s) = did_you_mean(name, &names) {
+                eprintln!("  help: did you mean `{s}`?");
+            }
+            eprintln!("  kinds: {}", names.join(", "));
+            ExitCode::from(2)
+        }
+    }
+}
+
+pub fn install_hook(force: bool, cwd: &Path) -> ExitCode {
+    let exe = match std::env::current_exe() {
+        Ok(exe) => exe,
+        Err(e) => return crate::fail(format_args!("cannot find the verbatim binary: {e}")),
+    };
+    match hook::install_hook(cwd, &exe, force) {
+        Ok(path) => {
+            println!("installed {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => crate::fail(e),
+    }
+}
+
+pub fn init(cwd: &Path) -> ExitCode {
+    match init::init(cwd) {
+        Ok(written) => {
+            for w in written {
+                println!("created {w}");
+            }
+            println!("now run: verbatim check");
+            ExitCode::SUCCESS
+        }
+        Err(e) => crate::fail(e),
+    }
+}
+
+pub fn extract(draft: &Path, sources: &Path, claims_dir: &Path, cwd: &Path) -> ExitCode {
+    match extract::extract(draft, sources, claims_dir, cwd) {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => crate::fail(e),
+    }
+}
+
+pub fn figures(
+    files: &[PathBuf],
+    format: FormatArg,
+    published: Option<&str>,
+    cwd: &Path,
+) -> ExitCode {
+    let year = match published {
+        None => None,
+        Some(text) => match verbatim::claims::parse_date(text) {
+            Some(date) => Some(date.year),
+            None => {
+                return crate::fail(format_args!("--published {text:?} is not a YYYY-MM-DD date"))
+            }
+        },
+    };
+    let listing = figures::list_figures(files, year, cwd);
+    for (shown, why) in &listing.failed {
+        eprintln!("error: {shown}: cannot read it: {why}");
+    }
+    let text = match format {
+        FormatArg::Json => verbatim::report::figures::json(&listing.listed),
+        _ => verbatim::report::figures::human(&listing.listed),
+    };
+    print!("{text}");
+    if listing.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+pub fn pin(paths: &[PathBuf], update: bool, config: Option<&Path>, cwd: &Path) -> ExitCode {
+    let settings = match crate::check::load_settings(config, cwd) {
+        Ok(s) => s,
+        Err(e) => {
+            for e in e.errors {
+                eprintln!("error: {}:{}:{}: {}", e.at.file, e.at.line, e.at.column, e.message);
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let paths = crate::claims_paths(paths, &settings);
+    match pin::pin(&paths, update, cwd) {
+        Ok(outcome) => {
+            for c in &outcome.changes {
+                match &c.old {
+                    None => println!("pinned {}: `{}` sha256 {}", c.file, c.key, c.new),
+                    Some(old) => println!(
+                        "updated {}: `{}` sha256 {} -> {}",
+                        c.file, c.key, old, c.new
+                    ),
+                }
+            }
+            for c in &outcome.differing {
+                println!(
+                    "changed {}: `{}` is now sha256 {} (pinned {}); re-check it, then run `verbatim pin --update`",
+                    c.file,
+                    c.key,
+                    c.new,
+                    c.old.as_deref().unwrap_or("-")
+                );
+            }
+            for p in &outcome.problems {
+                eprintln!("error: {p}");
+            }
+            if outcome.changes.is_empty()
+                && outcome.differing.is_empty()
+                && outcome.problems.is_empty()
+            {
+                println!("every source is pinned");
+            }
+            if outcome.problems.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(errors) => {
+            for e in errors {
+                eprintln!("error: {}:{}:{}: {}", e.at.file, e.at.line, e.at.column, e.message);
+            }
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! The command line: a thin front end over the `verbatim` library. It
+//! parses arguments, calls one library function per subcommand, prints,
+//! and maps outcomes to exit codes (0 pass, 1 error findings, 2 invalid
+//! input or usage).
+
+mod args;
+mod check;
+mod commands;
+mod progress;
+
+use args::{Cli, Command, HookAction};
+use clap::Parser;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let cwd = match std::env::current_dir() {
+        Ok(cwd) => cwd,
+        Err(e) => {
+            eprintln!("error: cannot tell the working directory: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check::check(args, &cwd),
+        Command::Explain { kind } => commands::explain(&kind),
+        Command::Pin {
+            paths,
+            update,
+            config,
+        } => commands::pin(&paths, update, config.as_deref(), &cwd),
+        Command::Hook {
+            action: HookAction::Install { force },
+        } => commands::install_hook(force, &cwd),
+        Command::Init => commands::init(&cwd),
+        Command::Extract {
+            draft,
+            sources,
+            claims_dir,
+        } => commands::extract(&draft, &sources, &claims_dir, &cwd),
+        Command::Figures {
+            files,
+            format,
+            published,
+        } => commands::figures(&files, format, published.as_deref(), &cwd),
+    }
+}
+
+/// Print an error and return exit code 2.
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+/// The claims paths to use: those given, else the configured ones.
+fn claims_paths(given: &[PathBuf], settings: &verbatim::model::Settings) -> Vec<PathBuf> {
+    if given.is_empty() {
+        settings.claims.clone()
+    } else {
+        given.to_vec()
+    }
+}

@@ -1,0 +1,223 @@
+//! Reading and validating claims files: every problem in every file, at once.
+
+mod claim;
+mod sources;
+
+use super::date::parse_date;
+use super::model::*;
+use super::yaml::{self, Node, Pos, Value};
+use crate::files::paths;
+use crate::lexicon::did_you_mean;
+use crate::model::{InputError, Kind, LineIndex, Span};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+const TOP_KEYS: &[&str] = &["version", "draft", "sources", "claims"];
+const SOURCE_KEYS: &[&str] = &["path", "title", "url", "published", "sha256"];
+const CLAIM_KEYS: &[&str] = &[
+    "id", "text", "source", "quote", "speaker", "figures", "accept",
+];
+const FIGURE_KEYS: &[&str] = &["value", "of"];
+const ACCEPT_KEYS: &[&str] = &["kind", "reason"];
+
+/// Claims files are read whole; past this size something is wrong.
+pub const MAX_CLAIMS_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why the claims cannot be checked: every problem, and the text of every
+/// file that was read (for snippets).
+#[derive(Debug)]
+pub struct LoadFailure {
+    pub errors: Vec<InputError>,
+    pub files: Vec<(String, Arc<String>)>,
+}
+
+/// Load and validate the given claims files. Any problem anywhere means no
+/// claim is checked: the errors come back all together.
+/// Paths are shown relative to `cwd`.
+pub fn load_claims(files: &[PathBuf], cwd: &Path) -> Result<ClaimSet, LoadFailure> {
+    let mut loader = Loader::new(cwd);
+    for path in files {
+        loader.load_file(path);
+    }
+    loader.finish()
+}
+
+struct Loader {
+    /// The folder paths are shown relative to.
+    cwd: PathBuf,
+    set: ClaimSet,
+    errors: Vec<InputError>,
+    ids: HashMap<String, (String, u32, u32)>,
+    source_by_path: HashMap<PathBuf, usize>,
+    /// Files whose YAML did not parse, kept for their snippets.
+    unparsed: Vec<(String, Arc<String>)>,
+}
+
+struct FileCx {
+    display: String,
+    text: Arc<String>,
+    dir: PathBuf,
+}
+
+impl Loader {
+    fn new(cwd: &Path) -> Loader {
+        Loader {
+            cwd: cwd.to_path_buf(),
+            set: ClaimSet::default(),
+            errors: Vec::new(),
+            ids: HashMap::new(),
+            source_by_path: HashMap::new(),
+            unparsed: Vec::new(),
+        }
+    }
+
+    fn display(&self, path: &Path) -> String {
+        paths::display(path, &self.cwd)
+    }
+
+    fn error(&mut self, cx: &FileCx, pos: Pos, message: impl Into<String>, help: Option<String>) {
+        self.errors.push(InputError {
+            at: Span {
+                file: cx.display.clone(),
+                line: pos.line.max(1),
+                column: pos.column.max(1),
+                offset: pos.offset,
+                length: pos.len,
+            },
+            message: message.into(),
+            help,
+        });
+    }
+
+    fn load_file(&mut self, path: &Path) {
+        let display = self.display(path);
+        let bytes = match read_limited(path) {
+            Ok(b) => b,
+            Err(message) => {
+                self.errors
+                    .push(InputError::new(Span::start_of(display), message));
+                return;
+            }
+        };
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        self.load_bytes(display, dir, bytes);
+    }
+
+    fn load_bytes(&mut self, display: String, dir: PathBuf, bytes: Vec<u8>) {
+        let text = match decode_claims_text(bytes) {
+            Ok(t) => t,
+            Err((message, (line, column))) => {
+                let at = Span {
+                    line,
+                    column,
+                    ..Span::start_of(display)
+                };
+                self.errors.push(InputError::new(at, message));
+                return;
+            }
+        };
+        let cx = FileCx {
+            display,
+            text: Arc::new(text),
+            dir,
+        };
+        let root = match yaml::parse(&cx.text) {
+            Ok(root) => root,
+            Err((message, at)) => {
+                let (line, column) = at.unwrap_or((1, 1));
+                let offset = LineIndex::new(&cx.text).offset_of(&cx.text, line, column);
+                self.error(
+                    &cx,
+                    Pos {
+                        line,
+                        column,
+                        offset,
+                        len: 0,
+                    },
+                    format!("invalid YAML: {message}"),
+                    Some("check the indentation and quoting on this line".into()),
+                );
+                self.unparsed.push((cx.display.clone(), cx.text.clone()));
+                return;
+            }
+        };
+        self.load_root(&cx, &root);
+    }
+
+    fn finish(mut self) -> Result<ClaimSet, LoadFailure> {
+        if self.errors.is_empty() && self.set.claims.is_empty() {
+            let file = self
+                .set
+                .files
+                .first()
+                .map(|f| f.display.clone())
+                .unwrap_or_else(|| "claims".to_string());
+            self.errors.push(
+                InputError::new(
+                    Span::start_of(file),
+                    "no claims found: nothing would be checked",
+                )
+                .with_help("add claims under `claims:`, or run `verbatim init` for an example"),
+            );
+        }
+        if self.errors.is_empty() {
+            Ok(self.set)
+        } else {
+            let mut files: Vec<(String, Arc<String>)> = self
+                .set
+                .files
+                .iter()
+                .map(|f| (f.display.clone(), f.text.clone()))
+                .collect();
+            files.extend(self.unparsed);
+            Err(LoadFailure {
+                errors: self.errors,
+                files,
+            })
+        }
+    }
+}
+
+const EXAMPLE_HELP: &str =
+    "a claims file looks like:\nsources:\n  key: ../sources/article.txt\nclaims:\n  - source: key\n    quote: the exact words";
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read the claims file: {e}"))?;
+    if !meta.is_file() {
+        return Err("cannot read the claims file: not a regular file".into());
+    }
+    if meta.len() > MAX_CLAIMS_FILE_BYTES {
+        return Err(format!(
+            "the claims file is {} bytes; the limit is {MAX_CLAIMS_FILE_BYTES}",
+            meta.len()
+        ));
+    }
+    std::fs::read(path).map_err(|e| format!("cannot read the claims file: {e}"))
+}
+
+fn decode_claims_text(bytes: Vec<u8>) -> Result<String, (String, (u32, u32))> {
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .map(<[u8]>::to_vec)
+        .unwrap_or(bytes);
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..at]);
+        let place = LineIndex::new(&valid).locate(&valid, at);
+        (
+            format!("the claims file is not valid UTF-8 (byte {at})"),
+            place,
+        )
+    })
+}
+
+/// Load and validate one claims file given as bytes (tests, fuzzing);
+/// `name` is the path its paths are relative to.
+pub fn load_claims_bytes(name: &str, bytes: &[u8]) -> Result<ClaimSet, LoadFailure> {
+    let mut loader = Loader::new(Path::new(""));
+    let path = Path::new(name);
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    loader.load_bytes(loader.display(path), dir, bytes.to_vec());
+    loader.finish()
+}

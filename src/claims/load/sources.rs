@@ -1,0 +1,227 @@
+//! The top of a claims file: its keys, `draft`, and `sources`.
+
+use super::*;
+
+impl Loader {
+    pub(super) fn load_root(&mut self, cx: &FileCx, root: &Node) {
+        let file_index = self.set.files.len();
+        let mut file = ClaimsFile {
+            display: cx.display.clone(),
+            text: cx.text.clone(),
+            draft: None,
+            sources: Vec::new(),
+            claims: Vec::new(),
+        };
+        let Value::Map(entries) = &root.value else {
+            if matches!(root.value, Value::Null) {
+                self.error(
+                    cx,
+                    root.pos,
+                    "the claims file is empty",
+                    Some(EXAMPLE_HELP.into()),
+                );
+            } else {
+                self.error(
+                    cx,
+                    root.pos,
+                    format!(
+                        "a claims file is a mapping with `sources` and `claims`, not {}",
+                        root.kind_name()
+                    ),
+                    Some(EXAMPLE_HELP.into()),
+                );
+            }
+            self.set.files.push(file);
+            return;
+        };
+        let mut keys: HashMap<String, usize> = HashMap::new();
+        let mut claims_node = None;
+        for (k, v) in entries {
+            let Some(key) = self.key_name(cx, k, TOP_KEYS, "claims file") else {
+                continue;
+            };
+            match key.as_str() {
+                "version" if v.as_scalar_text().as_deref() != Some("1") => {
+                    self.error(cx, v.pos, "only `version: 1` is supported", None);
+                }
+                "draft" => {
+                    if let Some(p) = self.string(cx, v, "`draft`") {
+                        let path = paths::normalize(&cx.dir.join(&p));
+                        file.draft = Some(DraftRef {
+                            display: self.display(&path),
+                            path,
+                            pos: v.pos,
+                        });
+                    }
+                }
+                "sources" => self.load_sources(cx, v, file_index, &mut keys, &mut file),
+                "claims" => claims_node = Some(v),
+                _ => {}
+            }
+        }
+        match claims_node {
+            Some(node) => match &node.value {
+                Value::Seq(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        if let Some(claim) = self.load_claim(cx, item, i, file_index, &keys) {
+                            file.claims.push(self.set.claims.len());
+                            self.set.claims.push(claim);
+                        }
+                    }
+                }
+                Value::Null => {}
+                _ => self.error(
+                    cx,
+                    node.pos,
+                    format!(
+                        "`claims` must be a list of claims, not {}",
+                        node.kind_name()
+                    ),
+                    None,
+                ),
+            },
+            None => self.error(
+                cx,
+                root.pos,
+                "the claims file has no `claims` list",
+                Some(EXAMPLE_HELP.into()),
+            ),
+        }
+        self.set.files.push(file);
+    }
+
+    pub(super) fn load_sources(
+        &mut self,
+        cx: &FileCx,
+        node: &Node,
+        file_index: usize,
+        keys: &mut HashMap<String, usize>,
+        file: &mut ClaimsFile,
+    ) {
+        let Value::Map(entries) = &node.value else {
+            if !matches!(node.value, Value::Null) {
+                self.error(
+                    cx,
+                    node.pos,
+                    format!(
+                        "`sources` must map keys to sources, not be {}",
+                        node.kind_name()
+                    ),
+                    None,
+                );
+            }
+            return;
+        };
+        for (k, v) in entries {
+            let Some(key) = k.as_scalar_text() else {
+                self.error(cx, k.pos, "a source key must be a plain name", None);
+                continue;
+            };
+            let mut decl = SourceDecl {
+                key: key.clone(),
+                file: file_index,
+                source_file: 0,
+                title: None,
+                url: None,
+                published: None,
+                sha256: None,
+                pos: k.pos,
+            };
+            let mut path_text = None;
+            match &v.value {
+                Value::Str(s) => path_text = Some((s.clone(), v.pos)),
+                Value::Map(fields) => {
+                    for (fk, fv) in fields {
+                        let Some(field) = self.key_name(cx, fk, SOURCE_KEYS, "source") else {
+                            continue;
+                        };
+                        match field.as_str() {
+                            "path" => {
+                                path_text = self.string(cx, fv, "`path`").map(|p| (p, fv.pos))
+                            }
+                            "title" => decl.title = self.string(cx, fv, "`title`"),
+                            "url" => decl.url = self.string(cx, fv, "`url`"),
+                            "published" => {
+                                if let Some(t) = fv.as_scalar_text() {
+                                    match parse_date(&t) {
+                                        Some(d) => decl.published = Some(d),
+                                        None => self.error(
+                                            cx,
+                                            fv.pos,
+                                            format!("invalid `published` date {t:?}: expected YYYY-MM-DD"),
+                                            None,
+                                        ),
+                                    }
+                                } else {
+                                    self.error(
+                                        cx,
+                                        fv.pos,
+                                        "invalid `published` date: expected YYYY-MM-DD",
+                                        None,
+                                    );
+                                }
+                            }
+                            "sha256" => match fv.as_scalar_text() {
+                                Some(t)
+                                    if t.len() == 64
+                                        && t.bytes().all(|b| b.is_ascii_hexdigit()) =>
+                                {
+                                    decl.sha256 = Some(t.to_ascii_lowercase())
+                                }
+                                _ => self.error(
+                                    cx,
+                                    fv.pos,
+                                    "invalid `sha256`: expected 64 hexadecimal digits",
+                                    Some("run `verbatim pin` to write the right pin".into()),
+                                ),
+                            },
+                            _ => {}
+                        }
+                    }
+                    if path_text.is_none() {
+                        self.error(
+                            cx,
+                            k.pos,
+                            format!("source `{key}` has no `path`"),
+                            Some(format!("add `path: ../sources/{key}.txt` under `{key}`")),
+                        );
+                    }
+                }
+                _ => {
+                    self.error(
+                        cx,
+                        v.pos,
+                        format!(
+                            "source `{key}` must be a path or a mapping with `path`, not {}",
+                            v.kind_name()
+                        ),
+                        None,
+                    );
+                }
+            }
+            if keys.contains_key(&key) {
+                self.error(cx, k.pos, format!("source `{key}` is declared twice"), None);
+                continue;
+            }
+            if let Some((p, ppos)) = path_text {
+                if p.trim().is_empty() {
+                    self.error(cx, ppos, format!("source `{key}` has an empty path"), None);
+                    continue;
+                }
+                let path = paths::normalize(&cx.dir.join(&p));
+                let next = self.set.source_files.len();
+                let index = *self.source_by_path.entry(path.clone()).or_insert(next);
+                if index == next {
+                    self.set.source_files.push(SourceFile {
+                        display: self.display(&path),
+                        path,
+                    });
+                }
+                decl.source_file = index;
+                keys.insert(key, self.set.declared.len());
+                file.sources.push(self.set.declared.len());
+                self.set.declared.push(decl);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! The figure reader on sentences of the demo articles and beyond.
+
+use super::read::read_sentence;
+use super::tokens::stem;
+use super::*;
+
+fn one(text: &str) -> Figure {
+    let figures = read_sentence(text, 0, Some(2026));
+    assert!(!figures.is_empty(), "no figure in {text:?}");
+    figures[0].clone()
+}
+
+#[test]
+fn qualifiers_read_as_intervals() {
+    let f = one("about 400,000 fatal overdoses");
+    assert_eq!((f.low, f.high), (360_000.0, 440_000.0));
+    assert_eq!(f.qualifier, Qualifier::About);
+    let f = one("nearly 30 years");
+    assert_eq!((f.low, f.high), (27.0, 30.0));
+    let f = one("more than 50 cartel suspects");
+    assert_eq!(f.qualifier, Qualifier::MoreThan);
+    assert_eq!(f.low, 50.0);
+    assert!(f.high.is_infinite());
+    let f = one("at least 17 times");
+    assert_eq!(f.qualifier, Qualifier::AtLeast);
+    let f = one("fewer than 20 agents");
+    assert_eq!((f.low, f.high), (0.0, 20.0));
+    let f = one("up to 20 agents");
+    assert_eq!(f.qualifier, Qualifier::AtMost);
+    let f = one("an estimated half a million people dead");
+    assert_eq!(f.value, 500_000.0);
+    assert_eq!(f.qualifier, Qualifier::About);
+}
+
+#[test]
+fn periods_turn_counts_into_rates() {
+    assert_eq!(
+        one("over 100,000 overdose deaths annually").period,
+        Some(Period::Years(1.0))
+    );
+    assert_eq!(
+        one("400,000 fatal overdoses during the past decade").period,
+        Some(Period::Years(10.0))
+    );
+    assert_eq!(
+        one("250 drone flights a month").period,
+        Some(Period::Years(1.0 / 12.0))
+    );
+    assert_eq!(
+        one("over 100,000 lives since 2017").period,
+        Some(Period::Since {
+            year: 2017,
+            years: Some(9.0)
+        })
+    );
+    let unresolved = read_sentence("over 100,000 lives since 2017", 0, None);
+    assert_eq!(
+        unresolved[0].period,
+        Some(Period::Since {
+            year: 2017,
+            years: None
+        })
+    );
+}
+
+#[test]
+fn units_scales_and_words() {
+    let f = one("the 3,200-kilometer border");
+    assert_eq!((f.value, f.unit), (3200.0, Some(Unit::Km)));
+    assert_eq!(f.nouns, ["border"]);
+    let f = one("roughly 1.6 million USians living in Mexico");
+    assert_eq!(f.value, 1_600_000.0);
+    assert_eq!(f.precision, 100_000.0);
+    let f = one("More than 80 percent of Mexico’s exports");
+    assert_eq!(f.unit, Some(Unit::Percent));
+    assert_eq!(f.nouns, ["export"]);
+    let f = one("97% of the drugs");
+    assert_eq!((f.value, f.unit), (97.0, Some(Unit::Percent)));
+    let f = one("upped the reward from $25 million to $50 million");
+    assert_eq!((f.value, f.unit), (25_000_000.0, Some(Unit::Usd)));
+    assert_eq!(
+        read_sentence("from $25 million to $50 million", 0, None).len(),
+        2
+    );
+    assert_eq!(one("about a dozen times").value, 12.0);
+    assert_eq!(one("seventeen times").value, 17.0);
+    assert_eq!(one("twenty-five times").value, 25.0);
+    let f = one("tens of millions of Mexican-Americans");
+    assert_eq!((f.low, f.high), (20_000_000.0, 99_999_999.0));
+    let f = one("several hundred agents");
+    assert_eq!((f.low, f.high), (300.0, 900.0));
+    let f = one("hundreds of millions of dollars");
+    assert_eq!(f.qualifier, Qualifier::Range);
+    assert_eq!(f.low, 200_000_000.0);
+}
+
+#[test]
+fn years_ordinals_and_names_are_not_counts() {
+    assert!(one("in his 1998 book").is_year);
+    assert!(read_sentence("the 45th president", 0, None).is_empty());
+    assert!(read_sentence("the gang MS-13 grew", 0, None).is_empty());
+    assert!(read_sentence("one of the worst wars", 0, None).is_empty());
+}
+
+#[test]
+fn stems_meet_across_forms() {
+    assert_eq!(stem("overdoses"), stem("overdose"));
+    assert_ne!(stem("lives"), stem("deaths"));
+    assert_eq!(stem("countries"), "country");
+}

@@ -1,0 +1,7 @@
+//! Files: how paths are shown, how claims files are found, how files are
+//! hashed and written atomically. Generic helpers every layer may use.
+
+pub mod atomic;
+pub mod hash;
+pub mod paths;
+pub mod walk;

@@ -1,0 +1,77 @@
+//! Finding claims files under folders: `*.yaml` and `*.yml`, in sorted
+//! order, each file once even through symlink loops.
+
+use super::paths;
+use crate::model::{InputError, Span};
+use std::path::{Path, PathBuf};
+
+/// Claims files under the given paths (relative to `cwd`): files as given,
+/// folders searched for `*.yaml` / `*.yml` in sorted order. Paths come
+/// back joined to `cwd`.
+pub fn find_claims_files(given: &[PathBuf], cwd: &Path) -> Result<Vec<PathBuf>, Vec<InputError>> {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in given {
+        let full = cwd.join(path);
+        match std::fs::metadata(&full) {
+            Ok(meta) if meta.is_dir() => files.extend(claims_files_under(&full)),
+            Ok(_) => files.push(full),
+            Err(e) => errors.push(InputError::new(
+                Span::start_of(paths::display(&full, cwd)),
+                format!("cannot read claims path: {e}"),
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Folder depth beyond which a walk stops (a symlink loop, or worse).
+const MAX_DEPTH: usize = 32;
+
+/// Claims files under `dir`, sorted by path. Unreadable entries and
+/// symlink loops are skipped.
+pub fn claims_files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .max_depth(MAX_DEPTH)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && is_claims_file(e.path()))
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    found.sort();
+    found
+}
+
+fn is_claims_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e == "yaml" || e == "yml")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_yaml_files_sorted_and_survives_a_loop() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("b/c")).unwrap();
+        std::fs::write(dir.path().join("b/c/z.yml"), "").unwrap();
+        std::fs::write(dir.path().join("a.yaml"), "").unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("b/loop")).unwrap();
+        let found = claims_files_under(dir.path());
+        let names: Vec<_> = found
+            .iter()
+            .map(|p| p.strip_prefix(dir.path()).unwrap().to_path_buf())
+            .collect();
+        assert_eq!(names, [PathBuf::from("a.yaml"), PathBuf::from("b/c/z.yml")]);
+    }
+}

@@ -1,0 +1,175 @@
+//! The fuzzy search of one quote in one source: the windows to align in,
+//! the best alignment there, and the verbatim pieces.
+
+use super::align::{align, Alignment};
+use super::found::{Analysis, Window};
+use super::index::{split_words, WordIndex};
+use super::pieces::find_pieces;
+use super::quote::{ParsedQuote, Token};
+use super::reading::read_alignment;
+use crate::model::TypoLimits;
+use crate::text::Source;
+
+/// An alignment, the window's words (folded ranges) and its paragraph.
+type Candidate = (Alignment, Vec<(usize, usize)>, usize);
+
+/// A source's word index, built only when a search needs it.
+#[derive(Default)]
+pub struct LazyIndex(Option<WordIndex>);
+
+impl LazyIndex {
+    pub fn get(&mut self, source: &Source) -> &WordIndex {
+        self.0
+            .get_or_insert_with(|| WordIndex::build(&source.folded.text))
+    }
+}
+
+/// Candidate paragraphs tried when no seed pointed at a place.
+const CANDIDATES: usize = 3;
+
+/// Search `source` for `quote` beyond exact matching: the best alignment in
+/// the given windows (or, with none, in the paragraphs sharing the most
+/// words with the quote), and the verbatim pieces.
+pub fn analyze(
+    source: &Source,
+    quote: &ParsedQuote,
+    windows: &[Window],
+    index: &mut LazyIndex,
+    typo: &TypoLimits,
+) -> Analysis {
+    let mut evidence = Analysis::default();
+    let folded = &source.folded.text;
+    if quote.word_count() == 0 || folded.is_empty() {
+        return evidence;
+    }
+    let voted;
+    let windows = if windows.is_empty() {
+        voted = candidate_windows(source, index.get(source), quote);
+        &voted[..]
+    } else {
+        windows
+    };
+    // A quote with brackets is also read literally (the brackets may be the
+    // source's own); the reading that aligns a larger share wins.
+    let readings: Vec<&ParsedQuote> = std::iter::once(quote)
+        .chain(quote.literal_reading.as_deref())
+        .collect();
+    let mut best: Option<(Candidate, usize)> = None;
+    for window in windows {
+        let words = split_words(folded, window.start, window.end);
+        let slice: Vec<&str> = words.iter().map(|&(s, e)| &folded[s..e]).collect();
+        for (r, reading) in readings.iter().enumerate() {
+            let Some(alignment) = align(&reading.tokens, &slice) else {
+                continue;
+            };
+            let better = match &best {
+                None => true,
+                Some(((b, _, _), _)) => {
+                    (alignment.ratio(), std::cmp::Reverse(alignment.cost))
+                        > (b.ratio(), std::cmp::Reverse(b.cost))
+                }
+            };
+            if better {
+                best = Some(((alignment, words.clone(), window.paragraph), r));
+            }
+        }
+    }
+    if let Some(((alignment, words, paragraph), r)) = best {
+        if !words.is_empty() {
+            evidence.aligned = Some(read_alignment(
+                source,
+                &words,
+                readings[r],
+                &alignment,
+                paragraph,
+                typo,
+            ));
+        }
+    }
+    if evidence.aligned.as_ref().is_none_or(|a| a.ratio() < 0.75) {
+        evidence.pieces = find_pieces(source, index.get(source), quote);
+    }
+    evidence
+}
+
+/// The passage where a seed cluster points: `from..to` widened by `slack`
+/// to whole words. It may run over a paragraph break, as a quote that
+/// continues into the next paragraph does; stitching across a gap is told
+/// apart by the words the alignment has to skip.
+pub fn window_around(source: &Source, from: usize, to: usize, slack: usize) -> Window {
+    let text = &source.folded.text;
+    let len = text.len();
+    let bytes = text.as_bytes();
+    let start = from.saturating_sub(slack).min(len);
+    let end = to.saturating_add(slack).min(len).max(start);
+    let start = bytes[..start]
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map_or(0, |i| i + 1);
+    let end = bytes[end..]
+        .iter()
+        .position(|&b| b == b' ')
+        .map_or(len, |i| end + i);
+    Window {
+        paragraph: source.layout.paragraph_of(from.min(len.saturating_sub(1))),
+        start,
+        end: end.max(start),
+    }
+}
+
+/// Paragraphs holding the most distinct quote words, each as a window
+/// (clipped around the hits when the paragraph is long).
+fn candidate_windows(source: &Source, index: &WordIndex, quote: &ParsedQuote) -> Vec<Window> {
+    let folded = &source.folded.text;
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new(); // paragraph, token, word position
+    for (t, token) in quote.tokens.iter().enumerate() {
+        let Token::Word { text, .. } = token else {
+            continue;
+        };
+        // A word found everywhere says little about where the quote is.
+        if index.count(text) > 5_000 {
+            continue;
+        }
+        for p in index.positions(folded, text) {
+            let paragraph = source.layout.paragraph_of(index.words[p].0);
+            hits.push((paragraph, t, p));
+        }
+    }
+    hits.sort_unstable();
+    let mut votes: Vec<(usize, usize, usize, usize)> = Vec::new(); // votes, paragraph, first, last word
+    let mut i = 0;
+    while i < hits.len() {
+        let paragraph = hits[i].0;
+        let mut j = i;
+        let mut distinct = 0;
+        let mut last_token = usize::MAX;
+        let (mut lo, mut hi) = (usize::MAX, 0);
+        while j < hits.len() && hits[j].0 == paragraph {
+            if hits[j].1 != last_token {
+                distinct += 1;
+                last_token = hits[j].1;
+            }
+            lo = lo.min(hits[j].2);
+            hi = hi.max(hits[j].2);
+            j += 1;
+        }
+        votes.push((distinct, paragraph, lo, hi));
+        i = j;
+    }
+    votes.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let quote_bytes: usize = quote.core.len();
+    votes
+        .into_iter()
+        .take(CANDIDATES)
+        .map(|(_, _, lo, hi)| {
+            let from = index.words[lo].0;
+            let to = index.words[hi].1;
+            if to - from > 8 * quote_bytes + 800 {
+                // Scattered hits in a long paragraph: look near the first.
+                window_around(source, from, from + quote_bytes, quote_bytes + 100)
+            } else {
+                window_around(source, from, to, quote_bytes + 100)
+            }
+        })
+        .collect()
+}

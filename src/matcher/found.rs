@@ -1,0 +1,81 @@
+//! What matching finds about one quote in one source, resolved to places
+//! in the original file, so the source can be dropped once searched.
+
+use crate::text::Place;
+
+/// How an alignment in one paragraph reads, by the contract's rule 2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Every word is the source's (editorial marks allowed).
+    Faithful,
+    Typo,
+    Misquote,
+    /// Separate quotations joined across the narration between them.
+    StitchedNarration,
+}
+
+/// One difference between the quote and the source passage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The source's words at that point (empty: the quote adds words).
+    pub source: String,
+    /// The quote's words at that point (empty: the quote drops words).
+    pub quote: String,
+}
+
+/// The best single-paragraph alignment of a quote in a source.
+#[derive(Debug, Clone)]
+pub struct Aligned {
+    pub place: Place,
+    /// The passage's folded range.
+    pub range: (usize, usize),
+    pub paragraph: usize,
+    pub aligned: usize,
+    pub words: usize,
+    pub reading: Reading,
+    pub omission: bool,
+    pub insertion: bool,
+    pub changes: Vec<Change>,
+    /// Why an editorial mark changes meaning ("the ellipsis drops “not”").
+    pub meaning: Vec<String>,
+    /// The separate pieces, for a stitched reading.
+    pub pieces: Vec<Place>,
+}
+
+impl Aligned {
+    pub fn ratio(&self) -> f64 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.aligned as f64 / self.words as f64
+        }
+    }
+}
+
+/// What the fuzzy search found: the best single-paragraph alignment and
+/// the verbatim pieces.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    pub aligned: Option<Aligned>,
+    pub pieces: Vec<Piece>,
+}
+
+/// A run of at least two quote words found verbatim somewhere.
+#[derive(Debug, Clone)]
+pub struct Piece {
+    pub place: Place,
+    pub paragraph: usize,
+    /// Which quote words (token indexes) the piece covers.
+    pub quote_start: usize,
+    pub quote_end: usize,
+    pub words: usize,
+    pub source_word: usize,
+}
+
+/// A stretch of folded text, inside one paragraph, where a quote may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+}

@@ -1,0 +1,15 @@
+//! Layer 0, the model: plain data every other layer shares and none of them
+//! owns: finding kinds with their meaning, findings, spans, the report and
+//! the settings. It imports nothing from the crate.
+
+pub mod finding;
+pub mod kind;
+pub mod report;
+pub mod settings;
+pub mod span;
+
+pub use finding::{ClaimResult, Finding, Severity, Status};
+pub use kind::Kind;
+pub use report::{InputError, Report};
+pub use settings::{Settings, TypoLimits};
+pub use span::{Excerpt, LineIndex, SourceSpan, Span};

@@ -1,0 +1,54 @@
+//! The pipeline: plan → search (every source once, in parallel) → drafts →
+//! verdicts. It reads sources and drafts; it prints nothing.
+
+mod drafts;
+mod plan;
+mod search;
+
+pub use drafts::{find_in, MIN_QUOTATION_WORDS};
+
+use crate::claims::ClaimSet;
+use crate::evidence::{Job, SourceId, SourceOutcome};
+use crate::matcher::quote::parse_quote;
+use crate::model::{Report, Settings};
+use plan::Plan;
+use rayon::prelude::*;
+
+/// Run the whole check on a valid claim set; `progress` is called once per
+/// source searched.
+pub fn run(set: &ClaimSet, settings: &Settings, progress: &(dyn Fn() + Sync)) -> Report {
+    let jobs = make_jobs(set);
+    let plan = Plan::new(set, &jobs, settings.typo);
+    let mut outcomes: Vec<SourceOutcome> = (0..set.source_files.len())
+        .into_par_iter()
+        .map(|sf| {
+            let outcome = search::search_source(set, &jobs, &plan, SourceId(sf));
+            progress();
+            outcome
+        })
+        .collect();
+    plan.keep_best_candidates(&mut outcomes);
+    let drafts = drafts::check(set, &jobs);
+    let searched = crate::evidence::Searched {
+        jobs,
+        outcomes,
+        elsewhere: plan.into_elsewhere(),
+        drafts,
+    };
+    crate::verdict::decide(set, &searched, settings)
+}
+
+/// One job per quote of every claim, in claim order.
+pub fn make_jobs(set: &ClaimSet) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    for (c, claim) in set.claims.iter().enumerate() {
+        for (q, quote) in claim.quotes.iter().enumerate() {
+            jobs.push(Job {
+                claim: c,
+                quote: q,
+                parsed: parse_quote(&quote.text),
+            });
+        }
+    }
+    jobs
+}

@@ -1,0 +1,279 @@
+//! The plan of a run: for each job (one quote of one claim) what it cites
+//! and the seeds that find it, for each source file what it must serve;
+//! and the shared state sources report into while they are searched in
+//! parallel, kept in a total order so results never depend on timing.
+
+use crate::claims::ClaimSet;
+use crate::evidence::{Evidence, Job, JobId, SourceId, SourceOutcome};
+use crate::matcher::anchors::Anchors;
+use crate::matcher::quote::{ParsedQuote, Token};
+use crate::model::TypoLimits;
+use std::cmp::Reverse;
+use std::sync::Mutex;
+
+/// Seeds are runs of this many words.
+const SEED_WORDS: usize = 3;
+
+/// Seeds kept for a quote searched in every source.
+const EVERY_SOURCE_SEEDS: usize = 8;
+
+/// Sources aligned per every-source quote: the ones its seeds point at most.
+const CANDIDATE_SOURCES: usize = 3;
+
+/// Which sources a job's claim searches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Cites {
+    /// No `source`: every source its claims file declares.
+    All,
+    /// These source files, sorted.
+    Files(Vec<SourceId>),
+}
+
+/// What the search needs to know of one job.
+pub(super) struct JobPlan {
+    /// Seeds of the quote with their byte offsets in its folded words.
+    pub seeds: Vec<(String, usize)>,
+    /// Seeds actually looked for (every-source quotes keep a few).
+    pub seed_count: usize,
+    /// The claims file the job's claim belongs to.
+    pub claims_file: usize,
+    pub cites: Cites,
+    /// The claim names a speaker.
+    pub speaker: bool,
+    /// Folded length of the quote's words.
+    pub quote_bytes: usize,
+}
+
+impl JobPlan {
+    pub fn cites_all(&self) -> bool {
+        self.cites == Cites::All
+    }
+
+    pub fn cites(&self, sf: SourceId) -> bool {
+        match &self.cites {
+            Cites::All => false,
+            Cites::Files(files) => files.binary_search(&sf).is_ok(),
+        }
+    }
+}
+
+/// What the search needs to know of one source file.
+#[derive(Default)]
+pub(super) struct SourcePlan {
+    /// The claims files that declare it.
+    pub declaring: Vec<usize>,
+    /// Jobs whose claims cite it.
+    pub cited_by: Vec<JobId>,
+    /// Some declaration pins it: hash it while reading.
+    pub hash: bool,
+    /// A claims file declaring it has figures to check.
+    pub figures: bool,
+    /// The year it was published (for "since YEAR").
+    pub published: Option<i32>,
+    /// Its declarations: claims file and pin.
+    pub pins: Vec<(usize, Option<String>)>,
+}
+
+/// How strongly a source's seeds point at a quote: more hits first, then
+/// the earlier source. A total order, so the chosen set never depends on
+/// which thread got there first.
+type CandidateKey = (usize, Reverse<SourceId>);
+
+pub(super) struct Plan {
+    /// Quote starts of every plain quote, and seeds of the quotes searched
+    /// in every source.
+    pub anchors: Anchors,
+    pub typo: TypoLimits,
+    pub jobs: Vec<JobPlan>,
+    pub sources: Vec<SourcePlan>,
+    /// For each job, the first source file (by index) holding it exactly
+    /// that its claim does not cite, or any for every-source claims.
+    elsewhere: Mutex<Vec<Option<(SourceId, Evidence)>>>,
+    /// For jobs searching every source: the strongest seed clusters so far.
+    candidates: Mutex<Vec<Vec<CandidateKey>>>,
+}
+
+impl Plan {
+    pub fn new(set: &ClaimSet, jobs: &[Job], typo: TypoLimits) -> Plan {
+        let mut anchors = Anchors::default();
+        let mut job_plans = Vec::with_capacity(jobs.len());
+        for (j, job) in jobs.iter().enumerate() {
+            let claim = &set.claims[job.claim];
+            if let Some(exact) = job.parsed.exact_form() {
+                let words: Vec<&str> = exact.split(' ').collect();
+                anchors.add_start(j, &words);
+            }
+            let seeds = seeds_of(&job.parsed);
+            let (cites, seed_count) = if claim.cites_all {
+                // Searched in every source: a few seeds spread evenly over
+                // the quote, so that one edit spoils one of them at most.
+                let n = seeds.len();
+                let rare: Vec<(String, usize)> = if n <= EVERY_SOURCE_SEEDS {
+                    seeds.clone()
+                } else {
+                    (0..EVERY_SOURCE_SEEDS)
+                        .map(|i| seeds[i * (n - 1) / (EVERY_SOURCE_SEEDS - 1)].clone())
+                        .collect()
+                };
+                for (words, offset) in &rare {
+                    let words: Vec<&str> = words.split(' ').collect();
+                    anchors.add_seed(j, &words, *offset);
+                }
+                (Cites::All, rare.len())
+            } else {
+                let mut files: Vec<SourceId> = claim
+                    .cited
+                    .iter()
+                    .map(|&d| SourceId(set.declared[d].source_file))
+                    .collect();
+                files.sort_unstable();
+                files.dedup();
+                (Cites::Files(files), seeds.len())
+            };
+            job_plans.push(JobPlan {
+                quote_bytes: job.parsed.folded_words().len(),
+                seeds,
+                seed_count,
+                claims_file: claim.file,
+                cites,
+                speaker: claim.speaker.is_some(),
+            });
+        }
+        anchors.seal();
+        let mut sources: Vec<SourcePlan> = (0..set.source_files.len())
+            .map(|_| SourcePlan::default())
+            .collect();
+        for (j, plan) in job_plans.iter().enumerate() {
+            if let Cites::Files(files) = &plan.cites {
+                for sf in files {
+                    sources[sf.0].cited_by.push(JobId(j));
+                }
+            }
+        }
+        let files_with_figures: Vec<bool> = set
+            .files
+            .iter()
+            .map(|f| f.claims.iter().any(|&c| !set.claims[c].figures.is_empty()))
+            .collect();
+        for d in &set.declared {
+            let source = &mut sources[d.source_file];
+            if !source.declaring.contains(&d.file) {
+                source.declaring.push(d.file);
+            }
+            source.hash |= d.sha256.is_some();
+            source.pins.push((d.file, d.sha256.clone()));
+            source.figures |= files_with_figures[d.file];
+            if source.published.is_none() {
+                source.published = d.published.map(|p| p.year);
+            }
+        }
+        Plan {
+            anchors,
+            typo,
+            candidates: Mutex::new(vec![Vec::new(); jobs.len()]),
+            elsewhere: Mutex::new((0..jobs.len()).map(|_| None).collect()),
+            jobs: job_plans,
+            sources,
+        }
+    }
+
+    /// Keep `make()`'s evidence for `job` if `sf` is the earliest source
+    /// found so far: the same result whichever thread gets there first.
+    pub fn offer_elsewhere(&self, job: JobId, sf: SourceId, make: impl FnOnce() -> Evidence) {
+        let Ok(mut all) = self.elsewhere.lock() else {
+            return;
+        };
+        if all[job.0].as_ref().is_none_or(|(best, _)| sf < *best) {
+            all[job.0] = Some((sf, make()));
+        }
+    }
+
+    /// Should `sf`, whose strongest cluster for `job` has `hits` seeds, be
+    /// aligned? Yes while it is among the best so far. The final best set
+    /// is always aligned, whatever the order sources are searched in.
+    pub fn admit(&self, job: JobId, hits: usize, sf: SourceId) -> bool {
+        let Ok(mut all) = self.candidates.lock() else {
+            return true;
+        };
+        let best = &mut all[job.0];
+        let key = (hits, Reverse(sf));
+        if best.len() >= CANDIDATE_SOURCES && best.last().is_some_and(|worst| key < *worst) {
+            return false;
+        }
+        let at = best.partition_point(|k| *k > key);
+        best.insert(at, key);
+        best.truncate(CANDIDATE_SOURCES);
+        true
+    }
+
+    /// Drop alignments of every-source quotes from sources outside their
+    /// final best set, so the verdict is the same for any thread count.
+    pub fn keep_best_candidates(&self, outcomes: &mut [SourceOutcome]) {
+        let Ok(best) = self.candidates.lock() else {
+            return;
+        };
+        for (sf, outcome) in outcomes.iter_mut().enumerate() {
+            for (job, evidence) in &mut outcome.evidence {
+                if self.jobs[job.0].cites_all()
+                    && !best[job.0].iter().any(|(_, Reverse(s))| s.0 == sf)
+                {
+                    evidence.aligned = None;
+                    evidence.pieces.clear();
+                }
+            }
+        }
+    }
+
+    /// The evidence of exact hits outside the cited sources, per job.
+    pub fn into_elsewhere(self) -> Vec<Option<(SourceId, Evidence)>> {
+        self.elsewhere.into_inner().unwrap_or_default()
+    }
+
+    pub fn declared_in(&self, job: JobId, sf: SourceId) -> bool {
+        self.sources[sf.0]
+            .declaring
+            .contains(&self.jobs[job.0].claims_file)
+    }
+
+    /// Does the job's claim search this source file beyond exact matching?
+    pub fn searches(&self, job: JobId, sf: SourceId) -> bool {
+        let plan = &self.jobs[job.0];
+        match plan.cites {
+            Cites::All => self.declared_in(job, sf),
+            Cites::Files(_) => plan.cites(sf),
+        }
+    }
+}
+
+/// Word k-grams of a quote's runs of plain words, each with its byte
+/// offset in the quote's folded words joined by spaces.
+fn seeds_of(quote: &ParsedQuote) -> Vec<(String, usize)> {
+    let mut seeds = Vec::new();
+    let mut run: Vec<(&str, usize)> = Vec::new();
+    let mut offset = 0;
+    let flush = |run: &mut Vec<(&str, usize)>, seeds: &mut Vec<(String, usize)>| {
+        let k = run.len().min(SEED_WORDS);
+        if k >= 1 {
+            for w in run.windows(k) {
+                let text: Vec<&str> = w.iter().map(|(t, _)| *t).collect();
+                seeds.push((text.join(" "), w[0].1));
+            }
+        }
+        run.clear();
+    };
+    for token in &quote.tokens {
+        match token {
+            Token::Word { text, in_word, .. } => {
+                if in_word.is_none() {
+                    run.push((text, offset));
+                } else {
+                    flush(&mut run, &mut seeds);
+                }
+                offset += text.len() + 1;
+            }
+            _ => flush(&mut run, &mut seeds),
+        }
+    }
+    flush(&mut run, &mut seeds);
+    seeds
+}

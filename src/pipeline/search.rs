@@ -1,0 +1,220 @@
+//! Searching one source file: one pass over its folded words finds every
+//! quote start and seed; exact hits are confirmed on the bytes; seed
+//! clusters become windows the aligner reads; speakers and figures are
+//! read while the source is in memory.
+
+use super::plan::Plan;
+use crate::attribution::credit;
+use crate::claims::ClaimSet;
+use crate::evidence::{Evidence, Job, JobId, SourceId, SourceOutcome, SourceState};
+use crate::figures::read_source as read_figures;
+use crate::matcher::anchors::{scan_all, Anchor, Anchors};
+use crate::matcher::{analyze, window_around, LazyIndex, Window};
+use crate::text::read_source;
+use std::collections::HashMap;
+
+/// Seed hits of one job lying along nearby diagonals.
+struct Cluster {
+    hits: usize,
+    from: usize,
+    to: usize,
+}
+
+/// Group a job's seed diagonals (sorted) into clusters, best first.
+fn clusters(diagonals: &[isize], quote_bytes: usize) -> Vec<Cluster> {
+    // Insertions and deletions shift later seeds a little.
+    let band = 48 + quote_bytes as isize / 4;
+    let mut out: Vec<Cluster> = Vec::new();
+    let mut i = 0;
+    while i < diagonals.len() {
+        let mut j = i + 1;
+        while j < diagonals.len() && diagonals[j] - diagonals[j - 1] <= band {
+            j += 1;
+        }
+        out.push(Cluster {
+            hits: j - i,
+            from: diagonals[i].max(0) as usize,
+            to: diagonals[j - 1].max(0) as usize + quote_bytes,
+        });
+        i = j;
+    }
+    out.sort_by(|a, b| b.hits.cmp(&a.hits).then(a.from.cmp(&b.from)));
+    out
+}
+
+/// Clusters tried per job and source.
+const CLUSTERS_TRIED: usize = 2;
+
+/// Search one source file for every job that may be in it.
+pub(super) fn search_source(
+    set: &ClaimSet,
+    jobs: &[Job],
+    plan: &Plan,
+    sf: SourceId,
+) -> SourceOutcome {
+    let path = &set.source_files[sf.0].path;
+    let source_plan = &plan.sources[sf.0];
+    let source = match read_source(path, source_plan.hash) {
+        Ok(source) => source,
+        Err(e) => {
+            return SourceOutcome {
+                state: SourceState::Failed(e),
+                evidence: Vec::new(),
+                figures: Vec::new(),
+            }
+        }
+    };
+    let folded = &source.folded.text;
+    let mut evidence: HashMap<JobId, Evidence> = HashMap::new();
+    let mut found_here: Vec<JobId> = Vec::new();
+    let mut seed_hits: Vec<(JobId, isize)> = Vec::new();
+    // A source that fails its pin is searched, but never offered as another
+    // source for a quote: the claims files declaring it without a failing pin.
+    let clean_in: Vec<usize> = source_plan
+        .pins
+        .iter()
+        .filter(|(_, pin)| pin.is_none() || pin.as_ref() == source.sha256.as_ref())
+        .map(|(file, _)| *file)
+        .collect();
+    // Seeds of the quotes that cite this source.
+    let mut local = Anchors::default();
+    for &job in &source_plan.cited_by {
+        for (words, offset) in &plan.jobs[job.0].seeds {
+            let words: Vec<&str> = words.split(' ').collect();
+            local.add_seed(job.0, &words, *offset);
+        }
+    }
+    local.seal();
+    scan_all(
+        &[&plan.anchors, &local],
+        folded,
+        |anchor, start| match anchor {
+            Anchor::Start { job, offset } => {
+                let job = JobId(job as usize);
+                let Some(plain) = jobs[job.0].parsed.exact_form() else {
+                    return;
+                };
+                let Some(start) = start.checked_sub(offset as usize) else {
+                    return;
+                };
+                if start > 0 && folded.as_bytes()[start - 1] != b' ' {
+                    return;
+                }
+                let end = start + plain.len();
+                let whole = folded.as_bytes().get(start..end) == Some(plain.as_bytes())
+                    && (end == folded.len() || folded.as_bytes()[end] == b' ');
+                if !whole || !plan.declared_in(job, sf) {
+                    return;
+                }
+                let job_plan = &plan.jobs[job.0];
+                if job_plan.cites(sf) {
+                    let entry = evidence.entry(job).or_default();
+                    if entry.exact.is_none() {
+                        entry.exact = Some(source.place(start, end));
+                        entry.exact_range = Some((start, end));
+                    }
+                } else if job_plan.cites_all() || clean_in.contains(&job_plan.claims_file) {
+                    // Found in a source the claim does not cite (or in one of
+                    // every source): only the first such source is kept.
+                    found_here.push(job);
+                    plan.offer_elsewhere(job, sf, || Evidence {
+                        exact: Some(source.place(start, end)),
+                        exact_range: Some((start, end)),
+                        credit: job_plan.speaker.then(|| credit(&source, start, end)),
+                        ..Evidence::default()
+                    });
+                }
+            }
+            Anchor::Seed { job, offset } => {
+                let job = JobId(job as usize);
+                if plan.searches(job, sf) {
+                    seed_hits.push((job, start as isize - offset as isize));
+                }
+            }
+        },
+    );
+    seed_hits.sort_unstable();
+
+    // Fuzzy work: the jobs that search this source and were not found
+    // exactly; cited ones always, every-source ones where seeds agree.
+    let mut work: Vec<(JobId, Vec<Window>)> = Vec::new();
+    let mut i = 0;
+    found_here.sort_unstable();
+    let found_exactly = |job: JobId| {
+        evidence.get(&job).is_some_and(|e| e.exact.is_some())
+            || found_here.binary_search(&job).is_ok()
+    };
+    while i < seed_hits.len() {
+        let job = seed_hits[i].0;
+        let mut j = i;
+        while j < seed_hits.len() && seed_hits[j].0 == job {
+            j += 1;
+        }
+        if !found_exactly(job) {
+            let diagonals: Vec<isize> = seed_hits[i..j].iter().map(|&(_, d)| d).collect();
+            let job_plan = &plan.jobs[job.0];
+            let bytes = job_plan.quote_bytes;
+            let found = clusters(&diagonals, bytes);
+            let need = if job_plan.cites_all() {
+                3.max(job_plan.seed_count.div_ceil(2))
+            } else {
+                1
+            };
+            let windows: Vec<Window> = found
+                .iter()
+                .filter(|c| c.hits >= need)
+                .take(CLUSTERS_TRIED)
+                .map(|c| window_around(&source, c.from, c.to, bytes / 2 + 40))
+                .collect();
+            let admitted =
+                !job_plan.cites_all() || found.first().is_some_and(|c| plan.admit(job, c.hits, sf));
+            if !windows.is_empty() && admitted {
+                work.push((job, windows));
+            }
+        }
+        i = j;
+    }
+    // Cited jobs with no seed at all still get a look, by paragraph votes.
+    for &job in &source_plan.cited_by {
+        if !found_exactly(job) && !work.iter().any(|(w, _)| *w == job) {
+            work.push((job, Vec::new()));
+        }
+    }
+    let mut index = LazyIndex::default();
+    for (job, windows) in work {
+        let found = analyze(&source, &jobs[job.0].parsed, &windows, &mut index, &plan.typo);
+        let entry = evidence.entry(job).or_default();
+        entry.aligned = found.aligned;
+        entry.pieces = found.pieces;
+    }
+    let mut evidence: Vec<(JobId, Evidence)> = evidence.into_iter().collect();
+    evidence.sort_unstable_by_key(|(job, _)| *job);
+    // Who the source credits, for quotes whose claim names a speaker.
+    for (job, found) in evidence.iter_mut() {
+        if !plan.jobs[job.0].speaker {
+            continue;
+        }
+        let range = found.exact_range.or_else(|| {
+            found
+                .aligned
+                .as_ref()
+                .filter(|a| a.ratio() >= 0.75)
+                .map(|a| a.range)
+        });
+        if let Some((s, e)) = range {
+            found.credit = Some(credit(&source, s, e));
+        }
+    }
+    let figures = if source_plan.figures {
+        read_figures(&source, source_plan.published)
+    } else {
+        Vec::new()
+    };
+    SourceOutcome {
+        state: SourceState::Read {
+            sha256: source.sha256.clone(),
+        },
+        evidence,
+        figures,
+    }
+}

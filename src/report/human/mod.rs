@@ -1,0 +1,193 @@
+//! The human report: miette's graphical layout, the claims file's snippet
+//! with the quote underlined and the source's passage as a nested
+//! diagnostic, then a summary line. Snippets of sources come from the
+//! excerpts kept with each span: this renderer reads no file.
+
+mod errors;
+mod views;
+mod window;
+
+pub use errors::render_errors;
+
+use crate::model::{ClaimResult, Finding, Kind, Report, Severity, SourceSpan, Status};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use std::collections::HashMap;
+use std::sync::Arc;
+use views::{FindingView, InputView, Passage};
+use window::Window;
+
+/// How the report looks.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+}
+
+fn handler(style: Style) -> GraphicalReportHandler {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_wrap_lines(false)
+        .with_links(false)
+        .with_context_lines(1)
+        .with_show_related_as_nested(true)
+}
+
+fn miette_severity(severity: Severity) -> miette::Severity {
+    match severity {
+        Severity::Note => miette::Severity::Advice,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Error => miette::Severity::Error,
+    }
+}
+
+fn finding_view(
+    claim: &ClaimResult,
+    finding: &Finding,
+    files: &HashMap<&str, Arc<String>>,
+) -> FindingView {
+    let (source, label) = match &finding.claim {
+        Some(span) => match files.get(span.file.as_str()) {
+            Some(text) => (
+                Some(NamedSource::new(&span.file, Window::whole(text.clone()))),
+                Some(LabeledSpan::new_primary_with_span(
+                    Some(label_for(finding)),
+                    (span.offset, span.length),
+                )),
+            ),
+            None => (None, None),
+        },
+        None => (None, None),
+    };
+    let mut related = Vec::new();
+    let mut passages: Vec<(&SourceSpan, String)> = Vec::new();
+    if let Some(s) = &finding.source {
+        passages.push((s, "the source".to_string()));
+    }
+    for (i, r) in finding.related.iter().enumerate() {
+        if finding.source.as_ref() != Some(r) {
+            passages.push((r, format!("related passage {}", i + 1)));
+        }
+    }
+    for (span, what) in passages {
+        let window = Window::around(span);
+        related.push(Passage {
+            message: format!(
+                "{what}: {}:{}:{} (`{}`)",
+                span.path, span.line, span.column, span.key
+            ),
+            source: NamedSource::new(&span.path, window),
+            label: LabeledSpan::new_primary_with_span(Some(what), (span.offset, span.length)),
+        });
+    }
+    let mut help = finding.help.clone();
+    if let (Some(expected), Some(actual)) =
+        (finding.source.as_ref().map(|s| &s.text), &finding.actual)
+    {
+        if matches!(
+            finding.kind,
+            Kind::Misquote | Kind::Typo
+        ) {
+            let diff = crate::report::diff::word_diff(expected, actual);
+            help = Some(match help {
+                Some(h) => format!("{diff}\n{h}"),
+                None => diff,
+            });
+        }
+    }
+    FindingView {
+        message: format!(
+            "{} [{}]: {}",
+            claim.id,
+            finding.kind.name(),
+            finding.message
+        ),
+        severity: miette_severity(finding.severity),
+        help,
+        source,
+        label,
+        related,
+    }
+}
+
+fn label_for(finding: &Finding) -> String {
+    match finding.kind {
+        Kind::SourceMissing
+        | Kind::SourceUnreadable
+        | Kind::SourceChanged => "declared here".into(),
+        Kind::StaleAccept => "this entry".into(),
+        _ => "quoted here".into(),
+    }
+}
+
+/// The graphical report of a run's findings and its summary line.
+pub fn render(report: &Report, style: Style) -> String {
+    let handler = handler(style);
+    let files: HashMap<&str, Arc<String>> = report
+        .files
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.clone()))
+        .collect();
+    let mut out = String::new();
+    for claim in &report.claims {
+        for finding in &claim.findings {
+            let view = finding_view(claim, finding, &files);
+            if handler.render_report(&mut out, &view).is_err() {
+                out.push_str(&format!("{}: {}\n", claim.id, finding.message));
+            }
+            out.push('\n');
+        }
+    }
+    for u in &report.unclaimed {
+        let Some(span) = &u.source else {
+            continue;
+        };
+        let view = InputView {
+            message: format!(
+                "{}:{}:{}: [{}] {}",
+                span.path,
+                span.line,
+                span.column,
+                u.kind.name(),
+                u.message
+            ),
+            help: u.help.clone(),
+            source: Some(NamedSource::new(&span.path, Window::around(span))),
+            label: Some(LabeledSpan::new_primary_with_span(
+                Some("not claimed".into()),
+                (span.offset, span.length),
+            )),
+            severity: Some(miette_severity(u.severity)),
+        };
+        if handler.render_report(&mut out, &view).is_err() {
+            out.push_str(&view.message);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out.push_str(&summary_line(report));
+    out
+}
+
+pub fn summary_line(report: &Report) -> String {
+    let n = report.claims.len();
+    let mut line = format!(
+        "{n} claim{}: {} pass, {} warn, {} fail",
+        if n == 1 { "" } else { "s" },
+        report.count(Status::Pass),
+        report.count(Status::Warn),
+        report.count(Status::Fail)
+    );
+    if !report.unclaimed.is_empty() {
+        line.push_str(&format!(
+            ", {} unclaimed quotations",
+            report.unclaimed.len()
+        ));
+    }
+    line.push('\n');
+    line
+}

@@ -1,0 +1,83 @@
+//! Snippet text for miette: a whole claims file, or a source excerpt with
+//! its real line numbers, offsets and columns (in characters, as the rest
+//! of the report counts them).
+
+use crate::model::SourceSpan;
+use miette::{MietteError, MietteSpanContents, SourceCode, SpanContents};
+use std::sync::Arc;
+
+/// Text shown in a snippet: a whole claims file or a source excerpt, with
+/// the real line numbers, offsets and columns (in characters, as the rest
+/// of the report counts them).
+#[derive(Debug)]
+pub(super) struct Window {
+    pub(super) text: Arc<String>,
+    pub(super) base_offset: usize,
+    pub(super) base_line: usize,
+    /// Characters cut from the start of the excerpt's first line.
+    pub(super) base_column: usize,
+}
+
+impl Window {
+    pub(super) fn whole(text: Arc<String>) -> Window {
+        Window {
+            text,
+            base_offset: 0,
+            base_line: 0,
+            base_column: 0,
+        }
+    }
+
+    /// The excerpt kept with a passage, or the passage's own text when the
+    /// search kept none (a large or UTF-16 source).
+    pub(super) fn around(span: &SourceSpan) -> Window {
+        match &span.excerpt {
+            Some(x) => Window {
+                text: Arc::new(x.text.clone()),
+                base_offset: x.offset,
+                base_line: x.line,
+                base_column: x.column,
+            },
+            None => Window {
+                text: Arc::new(span.text.clone()),
+                base_offset: span.offset,
+                base_line: span.line.saturating_sub(1) as usize,
+                base_column: span.column.saturating_sub(1) as usize,
+            },
+        }
+    }
+}
+
+impl SourceCode for Window {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let at = span
+            .offset()
+            .saturating_sub(self.base_offset)
+            .min(self.text.len());
+        let local = miette::SourceSpan::new(at.into(), span.len());
+        let inner = self.text.as_str().read_span(&local, before, after)?;
+        let line_start = self.text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let mut column = self
+            .text
+            .get(line_start..at)
+            .map_or(0, |t| t.chars().count());
+        if line_start == 0 {
+            column += self.base_column;
+        }
+        Ok(Box::new(MietteSpanContents::new(
+            inner.data(),
+            miette::SourceSpan::new(
+                (inner.span().offset() + self.base_offset).into(),
+                inner.span().len(),
+            ),
+            inner.line() + self.base_line,
+            column,
+            inner.line_count(),
+        )))
+    }
+}

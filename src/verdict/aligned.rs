@@ -1,0 +1,135 @@
+//! Rule 2 read out: how a quote aligned in one paragraph differs from the
+//! source, in words people read.
+
+use super::context::Cx;
+use crate::matcher::{Aligned, Piece, Reading};
+use crate::model::{Finding, Kind};
+
+/// Findings of a quote aligned in one paragraph (rule 2): notes for
+/// omissions and insertions, then its reading.
+pub(super) fn aligned_findings(
+    cx: &Cx,
+    d: usize,
+    aligned: &Aligned,
+    finding: &dyn Fn(Kind, String) -> Finding,
+    out: &mut Vec<Finding>,
+) {
+    let span = cx.source_span(d, &aligned.place);
+    let mut push_note = |kind: Kind, message: &str| {
+        let mut f = finding(kind, message.to_string());
+        f.source = Some(span.clone());
+        out.push(f);
+    };
+    if aligned.omission {
+        push_note(
+            Kind::Omission,
+            "an ellipsis omits source words; the pieces are in order in one paragraph",
+        );
+    }
+    if aligned.insertion {
+        push_note(
+            Kind::Insertion,
+            "a bracketed insertion stands for source words",
+        );
+    }
+    match aligned.reading {
+        Reading::Faithful => {}
+        Reading::Typo => {
+            let mut f = finding(
+                Kind::Typo,
+                format!("the quote has a typo: {}", describe_changes(aligned)),
+            );
+            f.source = Some(span.clone());
+            f.help = Some(format!(
+                "correct it to the source's spelling: “{}”",
+                aligned.place.text
+            ));
+            out.push(f);
+        }
+        Reading::Misquote => {
+            let mut message = describe_changes(aligned);
+            if !aligned.meaning.is_empty() {
+                message = format!("{message} ({})", aligned.meaning.join("; "));
+            }
+            let mut f = finding(Kind::Misquote, message);
+            f.source = Some(span.clone());
+            f.help = Some(format!(
+                "quote the source exactly: “{}”",
+                aligned.place.text
+            ));
+            out.push(f);
+        }
+        Reading::StitchedNarration => {
+            let mut f = finding(
+                Kind::Stitched,
+                "the quote joins separate quotations across the narration between them".into(),
+            );
+            f.source = Some(span.clone());
+            f.related = aligned
+                .pieces
+                .iter()
+                .map(|p| cx.source_span(d, p))
+                .collect();
+            f.help = Some(
+                "quote each quotation separately, or mark the omission with an ellipsis".into(),
+            );
+            out.push(f);
+        }
+    }
+}
+
+pub(super) fn describe_changes(aligned: &Aligned) -> String {
+    let parts: Vec<String> = aligned
+        .changes
+        .iter()
+        .take(4)
+        .map(|c| match (c.source.is_empty(), c.quote.is_empty()) {
+            (true, _) => format!("adds “{}”", c.quote),
+            (_, true) => format!("drops “{}”", c.source),
+            _ => format!("changes “{}” to “{}”", c.source, c.quote),
+        })
+        .collect();
+    let more = aligned.changes.len().saturating_sub(4);
+    let mut text = if parts.is_empty() {
+        "the wording differs".to_string()
+    } else {
+        format!("quote {}", parts.join("; "))
+    };
+    if more > 0 {
+        text.push_str(&format!("; and {more} more"));
+    }
+    text
+}
+
+pub(super) fn is_stitched(pieces: &[Piece]) -> bool {
+    let different_paragraphs = pieces.windows(2).any(|w| w[0].paragraph != w[1].paragraph);
+    let out_of_order = pieces
+        .windows(2)
+        .any(|w| w[1].source_word <= w[0].source_word);
+    different_paragraphs || out_of_order
+}
+
+pub(super) fn describe_pieces(pieces: &[Piece]) -> String {
+    pieces
+        .iter()
+        .map(|p| format!("line {}", p.place.line))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Did matching need folding beyond the first word's capital?
+pub fn typography_differs(quote_core: &str, source_text: &str) -> bool {
+    let (s, e) = crate::matcher::quote::core_range(source_text);
+    let source_core = &source_text[s..e];
+    if quote_core == source_core {
+        return false;
+    }
+    let lower_first = |t: &str| {
+        let mut chars = t.chars();
+        match chars.next() {
+            Some(c) => c.to_lowercase().chain(chars).collect::<String>(),
+            None => String::new(),
+        }
+    };
+    lower_first(quote_core) != lower_first(source_core)
+}

@@ -1,0 +1,84 @@
+//! What every verdict rule looks at: the claim set, the evidence, the
+//! settings; and the helpers that turn places into spans.
+
+use crate::claims::{Claim, ClaimSet, Located};
+use crate::evidence::{Evidence, Searched, SourceId, SourceState};
+use crate::model::{Settings, SourceSpan, Span};
+use crate::text::Place;
+
+/// The run as the verdict rules see it.
+pub(super) struct Cx<'a> {
+    pub set: &'a ClaimSet,
+    pub searched: &'a Searched,
+    pub settings: &'a Settings,
+}
+
+impl Cx<'_> {
+    /// The source file a declaration names.
+    pub fn file_of(&self, decl: usize) -> SourceId {
+        SourceId(self.set.declared[decl].source_file)
+    }
+
+    /// Could the declaration's source file be read?
+    pub fn readable(&self, decl: usize) -> bool {
+        matches!(
+            self.searched.outcomes[self.file_of(decl).0].state,
+            SourceState::Read { .. }
+        )
+    }
+
+    /// The cited declarations whose source file could be read.
+    pub fn readable_decls(&self, cited: &[usize]) -> Vec<usize> {
+        cited.iter().copied().filter(|&d| self.readable(d)).collect()
+    }
+
+    /// Does the declaration's pin differ from its file's hash?
+    pub fn pin_failed(&self, decl: usize) -> bool {
+        let d = &self.set.declared[decl];
+        match (&d.sha256, &self.searched.outcomes[d.source_file].state) {
+            (
+                Some(pin),
+                SourceState::Read {
+                    sha256: Some(actual),
+                },
+            ) => pin != actual,
+            _ => false,
+        }
+    }
+
+    pub fn claim_span(&self, claim: &Claim, located: &Located) -> Span {
+        Span {
+            file: self.set.files[claim.file].display.clone(),
+            line: located.pos.line,
+            column: located.pos.column,
+            offset: located.pos.offset,
+            length: located.pos.len,
+        }
+    }
+
+    pub fn source_span(&self, decl: usize, place: &Place) -> SourceSpan {
+        let d = &self.set.declared[decl];
+        SourceSpan {
+            key: d.key.clone(),
+            path: self.set.source_files[d.source_file].display.clone(),
+            line: place.line,
+            column: place.column,
+            offset: place.offset,
+            length: place.length,
+            text: place.text.clone(),
+            excerpt: place.excerpt.clone(),
+        }
+    }
+}
+
+/// The declared sources a claim searches, in declaration order.
+pub fn cited_decls(set: &ClaimSet, claim: &Claim) -> Vec<usize> {
+    if claim.cites_all {
+        set.files[claim.file].sources.clone()
+    } else {
+        claim.cited.clone()
+    }
+}
+
+/// A job's evidence by source file.
+pub(super) type JobEvidence<'a> = Vec<(SourceId, &'a Evidence)>;

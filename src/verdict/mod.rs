@@ -1,0 +1,137 @@
+//! Verdicts: the contract's ordered rules applied to the evidence, turned
+//! into findings per claim, then the severity policy. Reads no files.
+
+mod aligned;
+mod attribution;
+mod context;
+mod drafts;
+mod figures;
+mod policy;
+mod quotes;
+mod sources;
+
+pub use aligned::typography_differs;
+pub use context::cited_decls;
+
+use crate::claims::ClaimSet;
+use crate::evidence::{Evidence, JobId, Searched, SourceId};
+use crate::model::{ClaimResult, Finding, Report, Settings, Severity, Status};
+use context::{Cx, JobEvidence};
+
+/// Decide every claim of `set` from the evidence the search gathered.
+pub fn decide(set: &ClaimSet, searched: &Searched, settings: &Settings) -> Report {
+    let cx = Cx {
+        set,
+        searched,
+        settings,
+    };
+    let by_job = evidence_by_job(searched);
+    let jobs = &searched.jobs;
+    let mut claims = Vec::with_capacity(set.claims.len());
+    let mut job = 0;
+    for (c, claim) in set.claims.iter().enumerate() {
+        let file = &set.files[claim.file];
+        let mut findings = Vec::new();
+        let cited = cited_decls(set, claim);
+        let mut quote_failed = false;
+        while job < jobs.len() && jobs[job].claim == c {
+            let quote = &claim.quotes[jobs[job].quote];
+            let before = findings.len();
+            let located = quotes::quote_findings(
+                &cx,
+                claim,
+                quote,
+                &jobs[job],
+                &by_job[job],
+                &cited,
+                &mut findings,
+            );
+            if let (Some(speaker), Some((d, evidence))) = (&claim.speaker, located) {
+                attribution::attribution_findings(
+                    &cx,
+                    claim,
+                    speaker,
+                    quote,
+                    d,
+                    evidence,
+                    &mut findings,
+                );
+            }
+            if let Some(why) = &searched.drafts.missing[job] {
+                findings.push(drafts::not_in_draft(&cx, claim, quote, why));
+            }
+            if findings[before..]
+                .iter()
+                .any(|f| f.severity >= Severity::Warning)
+            {
+                quote_failed = true;
+            }
+            job += 1;
+        }
+        for figure in &claim.figures {
+            figures::figure_findings(&cx, claim, figure, &cited, &mut findings);
+        }
+        // Source problems: always for cited sources; for claims searching
+        // every source, only when a quote was not found.
+        if !claim.cites_all || quote_failed || claim.quotes.is_empty() {
+            let mut seen = Vec::new();
+            for &d in &cited {
+                let sf = cx.file_of(d);
+                if seen.contains(&sf) {
+                    continue;
+                }
+                seen.push(sf);
+                findings.extend(sources::source_problem(&cx, claim, d));
+            }
+        }
+        policy::apply_severities(settings, &mut findings);
+        policy::apply_accepts(claim, &file.display, &mut findings);
+        claims.push(ClaimResult {
+            id: claim.id.clone(),
+            file: file.display.clone(),
+            line: claim.pos.line,
+            column: claim.pos.column,
+            status: Status::of(&findings),
+            findings,
+        });
+    }
+    let mut unclaimed: Vec<Finding> = searched
+        .drafts
+        .unclaimed
+        .iter()
+        .map(drafts::unclaimed)
+        .collect();
+    policy::apply_severities(settings, &mut unclaimed);
+    Report {
+        errors: Vec::new(),
+        claims,
+        unclaimed,
+        files: set
+            .files
+            .iter()
+            .map(|f| (f.display.clone(), f.text.clone()))
+            .collect(),
+    }
+}
+
+/// Each job's evidence by source file; an exact hit found outside the
+/// cited sources joins in.
+fn evidence_by_job(searched: &Searched) -> Vec<JobEvidence<'_>> {
+    let mut by_job: Vec<Vec<(SourceId, &Evidence)>> = vec![Vec::new(); searched.jobs.len()];
+    for (sf, outcome) in searched.outcomes.iter().enumerate() {
+        for (JobId(job), evidence) in &outcome.evidence {
+            by_job[*job].push((SourceId(sf), evidence));
+        }
+    }
+    for (job, found) in searched.elsewhere.iter().enumerate() {
+        if let Some((sf, evidence)) = found {
+            match by_job[job].iter_mut().find(|(s, _)| s == sf) {
+                // Every-source claims: the exact hit joins that source's evidence.
+                Some(slot) if slot.1.exact.is_none() => slot.1 = evidence,
+                Some(_) => {}
+                None => by_job[job].push((*sf, evidence)),
+            }
+        }
+    }
+    by_job
+}

@@ -1,0 +1,177 @@
+//! Quotes: the contract's ordered rules (exact, aligned in one paragraph,
+//! stitched pieces, another source, nothing close).
+
+use super::aligned::{aligned_findings, describe_changes, describe_pieces, is_stitched, typography_differs};
+use super::context::Cx;
+use crate::claims::{Claim, Located};
+use crate::evidence::{Evidence, Job, SourceId};
+use crate::matcher::{Aligned, Reading};
+use crate::model::{Finding, Kind};
+
+/// The contract's rules 1 to 5 for one quote, in order; the first that
+/// applies decides. Returns the declaration and evidence where the quote
+/// was located, for the attribution check.
+pub(super) fn quote_findings<'a>(
+    cx: &Cx,
+    claim: &Claim,
+    quote: &Located,
+    job: &Job,
+    evidence: &[(SourceId, &'a Evidence)],
+    cited: &[usize],
+    out: &mut Vec<Finding>,
+) -> Option<(usize, &'a Evidence)> {
+    let set = cx.set;
+    let settings = cx.settings;
+    let readable = cx.readable_decls(cited);
+    if readable.is_empty() {
+        return None; // the source problems say it all
+    }
+    let evidence_in = |d: usize| {
+        let sf = cx.file_of(d);
+        evidence.iter().find(|(s, _)| *s == sf).map(|(_, e)| *e)
+    };
+    let at_claim = cx.claim_span(claim, quote);
+    let finding = |kind: Kind, message: String| {
+        let mut f = Finding::new(kind, message);
+        f.claim = Some(at_claim.clone());
+        f.actual = Some(quote.text.clone());
+        f
+    };
+
+    // 1. Exactly, after folding.
+    for &d in &readable {
+        if let Some((e, place)) = evidence_in(d).and_then(|e| e.exact.as_ref().map(|p| (e, p))) {
+            if typography_differs(&job.parsed.core, &place.text) {
+                let mut f = finding(
+                    Kind::Typography,
+                    "matches the source once quotation marks, dashes, case, diacritics or spacing are folded".into(),
+                );
+                f.source = Some(cx.source_span(d, place));
+                f.help = Some(format!("the source reads “{}”", place.text));
+                out.push(f);
+            }
+            return Some((d, e));
+        }
+    }
+
+    // 2. One paragraph aligns with most of the quote.
+    let best: Option<(usize, &Aligned)> = readable
+        .iter()
+        .filter_map(|&d| {
+            evidence_in(d)
+                .and_then(|e| e.aligned.as_ref())
+                .map(|a| (d, a))
+        })
+        .fold(None, |best, (d, a)| match best {
+            Some((_, b)) if b.ratio() >= a.ratio() => best,
+            _ => Some((d, a)),
+        });
+    let ratio = best.map_or(0.0, |(_, a)| a.ratio());
+    if let Some((d, aligned)) = best.filter(|_| ratio >= settings.aligned) {
+        aligned_findings(cx, d, aligned, &finding, out);
+        if aligned.reading == Reading::StitchedNarration {
+            return None;
+        }
+        return evidence_in(d).map(|e| (d, e));
+    }
+
+    // 3. Verbatim pieces from different paragraphs, or out of order.
+    let words = job.parsed.word_count();
+    let pieces = readable
+        .iter()
+        .filter_map(|&d| evidence_in(d).map(|e| (d, &e.pieces)))
+        .max_by_key(|(d, p)| {
+            (
+                p.iter().map(|x| x.words).sum::<usize>(),
+                std::cmp::Reverse(*d),
+            )
+        });
+    if let Some((d, pieces)) = pieces {
+        let covered: usize = pieces.iter().map(|p| p.words).sum();
+        if pieces.len() >= 2
+            && covered as f64 >= settings.aligned * words as f64
+            && is_stitched(pieces)
+        {
+            let mut f = finding(
+                Kind::Stitched,
+                format!(
+                    "the quote joins {} pieces that stand apart in the source ({})",
+                    pieces.len(),
+                    describe_pieces(pieces)
+                ),
+            );
+            f.source = Some(cx.source_span(d, &pieces[0].place));
+            f.related = pieces
+                .iter()
+                .map(|p| cx.source_span(d, &p.place))
+                .collect();
+            f.help = Some(
+                "quote each passage separately, or mark the omission where the source allows it"
+                    .into(),
+            );
+            out.push(f);
+            return None;
+        }
+    }
+
+    // 4. Exactly in another declared source of the file.
+    let file = &set.files[claim.file];
+    for &d in &file.sources {
+        if cited.contains(&d) || cx.pin_failed(d) {
+            continue;
+        }
+        let sf = cx.file_of(d);
+        if cited.iter().any(|&c| cx.file_of(c) == sf) {
+            continue;
+        }
+        if let Some(place) = evidence
+            .iter()
+            .find(|(s, _)| *s == sf)
+            .and_then(|(_, e)| e.exact.as_ref())
+        {
+            let key = &set.declared[d].key;
+            let mut f = finding(
+                Kind::WrongSource,
+                format!("the quote is not in the cited source, but it is in `{key}`"),
+            );
+            let span = cx.source_span(d, place);
+            f.source = Some(span.clone());
+            f.related = vec![span];
+            f.help = Some(format!("cite `{key}` for this quote"));
+            out.push(f);
+            return None;
+        }
+    }
+
+    // 5. Nothing close, or something partly close.
+    if ratio < settings.not_found {
+        let cited_keys: Vec<String> = cited
+            .iter()
+            .map(|&d| format!("`{}`", set.declared[d].key))
+            .collect();
+        let mut f = finding(
+            Kind::NotFound,
+            format!("nothing in {} is close to the quote", cited_keys.join(", ")),
+        );
+        f.help =
+            Some("check the quote against the source, or cite the source it comes from".into());
+        out.push(f);
+    } else if let Some((d, aligned)) = best {
+        let mut f = finding(
+            Kind::Misquote,
+            format!(
+                "only {} of the quote's {} words match the closest passage: {}",
+                aligned.aligned,
+                aligned.words,
+                describe_changes(aligned)
+            ),
+        );
+        f.source = Some(cx.source_span(d, &aligned.place));
+        f.help = Some(format!(
+            "quote the source exactly: “{}”",
+            aligned.place.text
+        ));
+        out.push(f);
+    }
+    None
+}

@@ -1,0 +1,297 @@
+//! `verbatim extract DRAFT`: a claims file for a draft's quotations and
+//! figures, each with the source that holds it (a best guess, searched in
+//! the sources folder) and the speaker the draft credits.
+
+use super::error::WorkflowError;
+use crate::attribution::credit;
+use crate::figures::{self, agrees, same_thing};
+use crate::files::paths;
+use crate::matcher::quote::{parse_quote, ParsedQuote};
+use crate::matcher::LazyIndex;
+use crate::text::{read_source, ReadError, Source};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Quotations shorter than this are left out.
+const MIN_WORDS: usize = 2;
+
+struct Candidate {
+    path: PathBuf,
+    key: String,
+    source: Source,
+}
+
+/// Write `text` as a YAML double-quoted scalar.
+fn yaml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push(' '),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn slug(text: &str, taken: &mut BTreeSet<String>) -> String {
+    let words: Vec<String> = crate::text::fold::fold_words(text)
+        .into_iter()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .collect();
+    let base = if words.is_empty() {
+        "claim".to_string()
+    } else {
+        words.join("-")
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while !taken.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// A path as written in a claims file stored in `claims_dir` (both
+/// relative to `cwd`).
+fn relative_to(path: &Path, claims_dir: &Path, cwd: &Path) -> String {
+    let abs = |p: &Path| -> PathBuf { paths::normalize(&cwd.join(p)) };
+    let (target, base) = (abs(path), abs(claims_dir));
+    let t: Vec<_> = target.components().collect();
+    let b: Vec<_> = base.components().collect();
+    let common = t.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); b.len() - common];
+    parts.extend(
+        t[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}
+
+fn source_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.is_file()
+                        && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                            matches!(e, "txt" | "md" | "markdown" | "html" | "htm")
+                        })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+fn key_for(path: &Path, taken: &mut BTreeSet<String>) -> String {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("source");
+    let words: Vec<&str> = stem
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .collect();
+    let base = if words.is_empty() {
+        "source".to_string()
+    } else {
+        words.join("-").to_ascii_lowercase()
+    };
+    let mut key = base.clone();
+    let mut n = 2;
+    while !taken.insert(key.clone()) {
+        key = format!("{base}-{n}");
+        n += 1;
+    }
+    key
+}
+
+/// Where a quote best matches: the source index and whether exactly.
+fn best_source(
+    candidates: &[Candidate],
+    indexes: &mut [LazyIndex],
+    quote: &ParsedQuote,
+) -> Option<(usize, bool, f64)> {
+    let mut best: Option<(usize, bool, f64)> = None;
+    for (i, c) in candidates.iter().enumerate() {
+        if crate::pipeline::find_in(&c.source, quote, &mut indexes[i]).is_some() {
+            return Some((i, true, 1.0));
+        }
+        let evidence = crate::matcher::analyze(
+            &c.source,
+            quote,
+            &[],
+            &mut indexes[i],
+            &Default::default(),
+        );
+        if let Some(a) = evidence.aligned {
+            if best.is_none_or(|(_, _, r)| a.ratio() > r) {
+                best = Some((i, false, a.ratio()));
+            }
+        }
+    }
+    best.filter(|&(_, _, r)| r >= 0.6)
+}
+
+/// The claims file for `draft`, with sources searched in `sources_dir`,
+/// written as if saved in `claims_dir` (all three relative to `cwd`).
+pub fn extract(
+    draft_path: &Path,
+    sources_dir: &Path,
+    claims_dir: &Path,
+    cwd: &Path,
+) -> Result<String, WorkflowError> {
+    let (draft_path, sources_dir) = (&cwd.join(draft_path), &cwd.join(sources_dir));
+    let draft = read_source(draft_path, false).map_err(|e| match e {
+        ReadError::Missing => WorkflowError::NoDraft(paths::display(draft_path, cwd)),
+        ReadError::Unreadable(why) => WorkflowError::Unreadable {
+            path: paths::display(draft_path, cwd),
+            reason: why,
+        },
+    })?;
+    let mut keys = BTreeSet::new();
+    let candidates: Vec<Candidate> = source_files(sources_dir)
+        .into_iter()
+        .filter_map(|path| {
+            let source = read_source(&path, false).ok()?;
+            let key = key_for(&path, &mut keys);
+            Some(Candidate { path, key, source })
+        })
+        .collect();
+    let mut indexes: Vec<LazyIndex> = candidates.iter().map(|_| LazyIndex::default()).collect();
+    let mut used = BTreeSet::new();
+    let mut ids = BTreeSet::new();
+    let mut claims = String::new();
+
+    for &(qs, qe) in &draft.layout.quotations {
+        let folded = draft.folded.text.get(qs..qe).unwrap_or("").trim();
+        if folded.split(' ').filter(|w| !w.is_empty()).count() < MIN_WORDS {
+            continue;
+        }
+        let first =
+            qs + (draft.folded.text[qs..qe].len() - draft.folded.text[qs..qe].trim_start().len());
+        let place = draft.place(first, qe);
+        let quote = place.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let parsed = parse_quote(&quote);
+        let id = slug(&quote, &mut ids);
+        claims.push_str(&format!("  # draft line {}\n", place.line));
+        claims.push_str(&format!("  - id: {id}\n"));
+        match best_source(&candidates, &mut indexes, &parsed) {
+            Some((i, exact, ratio)) => {
+                used.insert(i);
+                if !exact {
+                    claims.push_str(&format!(
+                        "    # closest passage only: {:.0}% of the words match; check the wording\n",
+                        100.0 * ratio
+                    ));
+                }
+                claims.push_str(&format!("    source: {}\n", candidates[i].key));
+            }
+            None => claims.push_str(&format!(
+                "    # no source in {} holds this quote: add its source, or every source is searched\n",
+                paths::display(sources_dir, cwd)
+            )),
+        }
+        claims.push_str(&format!("    quote: {}\n", yaml_string(&quote)));
+        if let Some(name) = credit(&draft, first, qe).speaker {
+            claims.push_str(&format!("    speaker: {}\n", yaml_string(&name)));
+        }
+        claims.push('\n');
+    }
+
+    // Figures the draft states, each with a source that agrees.
+    let source_figures: Vec<Vec<figures::SourceFigure>> = candidates
+        .iter()
+        .map(|c| figures::read_source(&c.source, None))
+        .collect();
+    for sf in figures::read_source(&draft, None) {
+        let f = &sf.figure;
+        if f.is_year || f.noun_phrase.is_empty() {
+            continue;
+        }
+        let inside_quote = draft.layout.quotations.iter().any(|&(qs, qe)| {
+            let q = draft.place(qs, qe);
+            q.offset <= sf.place.offset && sf.place.offset < q.offset + q.length
+        });
+        if inside_quote {
+            continue;
+        }
+        // The figure and the words after it in its clause: its thing and period.
+        let (_, sentence_end) = draft.folded.original_range(0, draft.folded.text.len());
+        let rest = draft.original_text(sf.place.offset, sentence_end.min(sf.place.offset + 200));
+        let clause = rest
+            .split(['.', ';', ':', '\n', '“', '”', '('])
+            .next()
+            .unwrap_or(&rest);
+        let text: String = clause
+            .split(", ")
+            .next()
+            .unwrap_or(clause)
+            .split_whitespace()
+            .take(12)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !crate::lexicon::numbers::has_number(&text) {
+            continue;
+        }
+        let id = slug(&text, &mut ids);
+        claims.push_str(&format!("  # draft line {}\n", sf.place.line));
+        claims.push_str(&format!("  - id: {id}\n"));
+        let agreeing = source_figures.iter().position(|figs| {
+            figs.iter()
+                .any(|g| same_thing(f, &g.figure) && agrees(f, &g.figure))
+        });
+        match agreeing {
+            Some(i) => {
+                used.insert(i);
+                claims.push_str(&format!("    source: {}\n", candidates[i].key));
+            }
+            None => claims.push_str("    # no source gives this figure: add its source\n"),
+        }
+        claims.push_str(&format!("    figures:\n      - {}\n\n", yaml_string(&text)));
+    }
+
+    let mut out = format!(
+        "# Claims drafted by `verbatim extract` from {}: check every source and speaker.\n",
+        paths::display(draft_path, cwd)
+    );
+    out.push_str(&format!(
+        "draft: {}\n",
+        yaml_string(&relative_to(draft_path, claims_dir, cwd))
+    ));
+    if used.is_empty() {
+        out.push_str("sources: {}\n");
+    } else {
+        out.push_str("sources:\n");
+        for &i in &used {
+            out.push_str(&format!(
+                "  {}: {}\n",
+                candidates[i].key,
+                yaml_string(&relative_to(&candidates[i].path, claims_dir, cwd))
+            ));
+        }
+    }
+    if claims.is_empty() {
+        out.push_str("claims: []\n");
+    } else {
+        out.push_str("\nclaims:\n");
+        out.push_str(&claims);
+    }
+    Ok(out)
+}

@@ -1,0 +1,14 @@
+//! Workflow commands as library functions: `pin`, `extract`, `init`, the
+//! git hook and the staged snapshot, the figures of a source. They return
+//! what they did; the binary prints it.
+
+mod error;
+pub mod extract;
+pub mod figures;
+mod git;
+pub mod hook;
+pub mod init;
+pub mod pin;
+pub mod staged;
+
+pub use error::WorkflowError;

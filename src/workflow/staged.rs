@@ -1,0 +1,106 @@
+//! `--staged`: what the next commit holds, exported from the git index, and
+//! the claims files a staged change touches.
+
+use super::error::WorkflowError;
+use super::git::{git, git_bytes};
+use crate::files::paths;
+use crate::files::walk::find_claims_files;
+use crate::model::InputError;
+use std::path::{Path, PathBuf};
+
+/// The index, exported to a temporary folder: what the next commit holds.
+pub struct Staged {
+    pub root: tempfile::TempDir,
+    /// The working directory's place inside the repository.
+    pub prefix: PathBuf,
+    /// Files the index changes, relative to the repository's top.
+    pub changed: Vec<PathBuf>,
+}
+
+impl Staged {
+    /// The working directory inside the snapshot.
+    pub fn cwd(&self) -> PathBuf {
+        self.root.path().join(&self.prefix)
+    }
+
+    /// Is `path` (absolute, inside the snapshot) staged?
+    pub fn is_changed(&self, path: &Path) -> bool {
+        let path = paths::normalize(path);
+        self.changed
+            .iter()
+            .any(|c| paths::normalize(&self.root.path().join(c)) == path)
+    }
+}
+
+/// Export what is staged in the repository around `cwd`.
+pub fn staged(cwd: &Path) -> Result<Staged, WorkflowError> {
+    let prefix = git(cwd, &["rev-parse", "--show-prefix"])?
+        .trim()
+        .to_string();
+    let root = tempfile::tempdir().map_err(WorkflowError::io("make a temporary folder"))?;
+    let mut target = root.path().to_string_lossy().into_owned();
+    target.push('/');
+    git(
+        cwd,
+        &[
+            "checkout-index",
+            "--all",
+            "--force",
+            &format!("--prefix={target}"),
+        ],
+    )?;
+    let top = PathBuf::from(git(cwd, &["rev-parse", "--show-toplevel"])?.trim());
+    let diff = git_bytes(
+        &top,
+        &[
+            "diff",
+            "--cached",
+            "--name-only",
+            "-z",
+            "--diff-filter=ACMR",
+        ],
+    )?;
+    let changed = diff
+        .split(|&b| b == 0)
+        .filter(|p| !p.is_empty())
+        .map(|p| PathBuf::from(String::from_utf8_lossy(p).into_owned()))
+        .collect();
+    Ok(Staged {
+        root,
+        prefix: PathBuf::from(prefix),
+        changed,
+    })
+}
+
+/// The claims files under `paths` (inside the snapshot) that a staged
+/// change touches: staged themselves, or declaring a staged source or draft.
+pub fn staged_claims_files(
+    paths: &[PathBuf],
+    staged: &Staged,
+) -> Result<Vec<PathBuf>, Vec<InputError>> {
+    let cwd = staged.cwd();
+    let absolute = |p: &Path| paths::normalize(&cwd.join(p));
+    let mut selected = Vec::new();
+    for file in find_claims_files(paths, &cwd)? {
+        if staged.is_changed(&absolute(&file)) {
+            selected.push(file);
+            continue;
+        }
+        let Ok(set) = crate::claims::load_claims(std::slice::from_ref(&file), &cwd) else {
+            continue;
+        };
+        let touches = set
+            .source_files
+            .iter()
+            .any(|s| staged.is_changed(&absolute(&s.path)))
+            || set
+                .files
+                .iter()
+                .filter_map(|f| f.draft.as_ref())
+                .any(|d| staged.is_changed(&absolute(&d.path)));
+        if touches {
+            selected.push(file);
+        }
+    }
+    Ok(selected)
+}
