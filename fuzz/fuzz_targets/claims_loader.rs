@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     if let Err(failure) = verbatim::claims::load_claims_bytes("claims/fuzz.yaml", data) {
         for e in &failure.errors {
-            assert!(e.line >= 1 && e.column >= 1);
+            assert!(e.at.line >= 1 && e.at.column >= 1);
         }
     }
 });

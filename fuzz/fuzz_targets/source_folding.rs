@@ -23,6 +23,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let len = text.len();
     check(&Source::from_text(text.to_string()), len);
-    check(&fold_markup(text.to_string(), Markup::Markdown), len);
-    check(&fold_markup(text.to_string(), Markup::Html), len);
+    for kind in [Markup::Markdown, Markup::Html] {
+        check(&Source::from_markup(fold_markup(text, kind), text.to_string()), len);
+    }
 });

@@ -1,7 +1,7 @@
 //! Properties of the folding map and the matcher, on generated text.
 
 use proptest::prelude::*;
-use verbatim::findings::{Report, Severity};
+use verbatim::model::{Report, Settings, Severity};
 use verbatim::text::fold::fold;
 
 /// A word that folds to exactly one folded word.
@@ -67,7 +67,7 @@ fn check(source: &str, quote: &str) -> Report {
         ),
     )
     .unwrap();
-    let report = verbatim::check_paths(&[dir.path().join("c.yaml")]);
+    let report = verbatim::check(&["c.yaml".into()], dir.path(), &Settings::default(), &|| {});
     // Every span lands on the source's real bytes.
     let raw = std::fs::read(dir.path().join("s.txt")).unwrap();
     for f in &report.claims[0].findings {

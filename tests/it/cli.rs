@@ -1,35 +1,8 @@
 //! The binary on fixture claims: exit codes, reports, and every kind of
 //! invalid input the contract lists.
 
-mod common;
-use common::kinds;
-
-use assert_cmd::Command;
+use crate::common::{fixture, json_report, kinds, verbatim};
 use predicates::prelude::*;
-use std::path::{Path, PathBuf};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn verbatim(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("verbatim").unwrap();
-    cmd.current_dir(dir).env("NO_COLOR", "1");
-    cmd
-}
-
-fn json_report(dir: &Path, args: &[&str]) -> (serde_json::Value, i32) {
-    let out = verbatim(dir)
-        .arg("check")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
-    (value, out.status.code().unwrap_or(-1))
-}
 
 #[test]
 fn verdicts_on_the_basic_fixture() {

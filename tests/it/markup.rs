@@ -1,23 +1,13 @@
 //! Markdown and HTML sources: quotes across tags and emphasis, entities in
 //! names, script and comment text never matching, spans on the real bytes.
 
-mod common;
-use common::kinds;
-
-use assert_cmd::Command;
+use crate::common::{fixture, json_report, kinds};
 use proptest::prelude::*;
-use std::path::Path;
 use verbatim::text::markup::{fold_markup, Markup};
+use verbatim::text::Source;
 
 fn report() -> serde_json::Value {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/markup");
-    let out = Command::cargo_bin("verbatim")
-        .unwrap()
-        .current_dir(&dir)
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_report(&fixture("markup"), &[]).0
 }
 
 #[test]
@@ -39,7 +29,7 @@ fn markup_verdicts() {
 #[test]
 fn spans_cover_the_markup_and_expected_is_the_text() {
     let r = report();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/markup");
+    let dir = fixture("markup");
     let claim = r["claims"]
         .as_array()
         .unwrap()
@@ -88,7 +78,7 @@ proptest! {
     #[test]
     fn html_words_map_back_inside_the_original(words in prop::collection::vec(tagged_word(), 1..25)) {
         let html = format!("<p>{}</p>", words.iter().map(|(h, _, _)| h.as_str()).collect::<Vec<_>>().join(" "));
-        let source = fold_markup(html.clone(), Markup::Html);
+        let source = Source::from_markup(fold_markup(&html, Markup::Html), html.clone());
         let folded = &source.folded.text;
         let mut at = 0;
         for word in folded.split(' ') {

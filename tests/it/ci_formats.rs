@@ -2,26 +2,7 @@
 //! annotations escaped, JUnit that parses back, and documents even on
 //! invalid input.
 
-use assert_cmd::Command;
-use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
-}
-
-fn run(dir: &Path, args: &[&str]) -> (String, i32) {
-    let out = Command::cargo_bin("verbatim")
-        .unwrap()
-        .current_dir(dir)
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        out.status.code().unwrap_or(-1),
-    )
-}
+use crate::common::{root, run};
 
 fn sarif_validator() -> jsonschema::Validator {
     let schema: serde_json::Value = serde_json::from_str(
@@ -57,7 +38,7 @@ fn sarif_is_valid_against_the_official_schema() {
             .as_array()
             .unwrap()
             .len(),
-        verbatim::findings::Kind::ALL.len()
+        verbatim::model::Kind::ALL.len()
     );
     let results = sarif_run["results"].as_array().unwrap();
     let misquote = results.iter().find(|r| r["ruleId"] == "misquote").unwrap();
@@ -127,9 +108,7 @@ fn github_annotations_escape_commas_newlines_and_percents() {
     )
     .unwrap();
     let summary = dir.path().join("summary.md");
-    let out = Command::cargo_bin("verbatim")
-        .unwrap()
-        .current_dir(dir.path())
+    let out = crate::common::verbatim(dir.path())
         .env("GITHUB_STEP_SUMMARY", &summary)
         .args(["check", "--format", "github"])
         .output()

@@ -1,7 +1,7 @@
 //! The writer's workflow in real temporary git repositories: the
 //! pre-commit hook checks exactly what is staged; pin, init, explain.
 
-use assert_cmd::Command;
+use crate::common::verbatim;
 use std::path::Path;
 use std::process::Command as Process;
 
@@ -25,14 +25,6 @@ fn git(dir: &Path, args: &[&str]) -> bool {
         .unwrap_or(false)
 }
 
-fn verbatim(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("verbatim").unwrap();
-    cmd.current_dir(dir)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_INDEX_FILE")
-        .env_remove("GIT_WORK_TREE");
-    cmd
-}
 
 const SOURCE: &str = "“We will not send troops across the border,” the minister said.\n";
 
@@ -123,8 +115,7 @@ fn hook_install_refuses_to_replace_and_follows_hooks_path() {
     assert!(hook.contains("check --staged"));
     // It names the binary by its full path: a minimal PATH still works.
     assert!(hook.contains(
-        &Command::cargo_bin("verbatim")
-            .unwrap()
+        &verbatim(p)
             .get_program()
             .to_string_lossy()
             .to_string()

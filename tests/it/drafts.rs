@@ -1,24 +1,11 @@
 //! Drafts: claims whose quotes left the draft, draft quotations nobody
 //! claimed, and `verbatim extract`.
 
-mod common;
-use common::kinds;
-
-use assert_cmd::Command;
-use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
-}
+use crate::common::{json_report, kinds, root, verbatim};
+use std::path::Path;
 
 fn check_json(dir: &Path) -> serde_json::Value {
-    let out = Command::cargo_bin("verbatim")
-        .unwrap()
-        .current_dir(dir)
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_report(dir, &[]).0
 }
 
 #[test]
@@ -69,9 +56,7 @@ fn extract_finds_the_sources_of_the_acceptance_draft() {
     )
     .unwrap();
     let sources = root().join("sources");
-    let out = Command::cargo_bin("verbatim")
-        .unwrap()
-        .current_dir(dir.path())
+    let out = verbatim(dir.path())
         .args(["extract", "drafts/border-explainer.md", "--sources"])
         .arg(&sources)
         .output()

@@ -3,7 +3,6 @@
 //! the generated ones below (FIFOs, devices, symlink loops, encodings,
 //! alias bombs, huge inputs). None may panic, hang or be killed.
 
-use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -33,10 +32,7 @@ struct Outcome {
 }
 
 fn run(dir: &Path, args: &[&str]) -> Outcome {
-    let out = Command::cargo_bin("verbatim")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
+    let out = crate::common::verbatim(dir)
         .timeout(Duration::from_secs(60))
         .args(args)
         .output()

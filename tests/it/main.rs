@@ -1,0 +1,17 @@
+//! The integration tests, one binary: the command line on fixtures and
+//! hostile input, the CI formats, drafts, markup, the writer's workflow,
+//! the hand-made tables for figures and attribution, property tests, and
+//! the command-line cases in `tests/cases` (trycmd).
+
+mod attribution_table;
+mod ci_formats;
+mod cli;
+mod common;
+mod drafts;
+mod figure_properties;
+mod figures_table;
+mod hostile;
+mod markup;
+mod properties;
+mod snapshots;
+mod workflow;
