@@ -118,8 +118,7 @@ pub fn load(path: &Path, cwd: &Path) -> Result<Settings, ConfigError> {
     for (name, value) in &raw.severity {
         let Some(kind) = Kind::from_name(name) else {
             let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-            let help =
-                did_you_mean(name, &names).map(|s| format!("did you mean `{s}`?"));
+            let help = did_you_mean(name, &names).map(|s| format!("did you mean `{s}`?"));
             errors.push(error(
                 value.span(),
                 format!("unknown finding kind `{name}` in [severity]"),

@@ -1,7 +1,6 @@
 //! Credits on lines of their own: a dash line under a pull quote, and a
 //! comment's numbered header.
 
-
 use super::Credit;
 use crate::text::Source;
 

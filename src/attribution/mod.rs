@@ -7,17 +7,16 @@
 //! subject, is a person. A dash line under the paragraph (`-- Name`) and a
 //! comment's numbered header credit before anything else.
 
-
 mod lines;
 mod names;
 mod tags;
 mod tokens;
 
-use lines::{commenter, pull_quote};
-use tags::{person_subject, tags, Tag};
 use crate::lexicon::people::ROLES;
 use crate::text::fold::fold;
 use crate::text::{Place, Source};
+use lines::{commenter, pull_quote};
+use tags::{person_subject, tags, Tag};
 
 /// Who the source credits, and where it says so.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,8 +78,7 @@ pub fn credit(source: &Source, start: usize, end: usize) -> Credit {
         }
     });
     if let Some(tag) = nearest {
-        return resolve(source, tag, base, here, &sentence_text)
-            .unwrap_or_else(|| found(tag, base));
+        return resolve(source, tag, here, &sentence_text).unwrap_or_else(|| found(tag, base));
     }
     // Back through earlier sentences, crossing at most one paragraph break.
     let mut i = here;
@@ -96,15 +94,14 @@ pub fn credit(source: &Source, start: usize, end: usize) -> Credit {
         }
         let (text, base) = sentence_text(i);
         if let Some(tag) = tags(&text).last() {
-            return resolve(source, tag, base, i, &sentence_text)
-                .unwrap_or_else(|| found(tag, base));
+            return resolve(source, tag, i, &sentence_text).unwrap_or_else(|| found(tag, base));
         }
     }
     // One sentence forward.
     if here + 1 < layout.sentences.len() {
         let (text, base) = sentence_text(here + 1);
         if let Some(tag) = tags(&text).first() {
-            return resolve(source, tag, base, here + 1, &sentence_text)
+            return resolve(source, tag, here + 1, &sentence_text)
                 .unwrap_or_else(|| found(tag, base));
         }
     }
@@ -116,7 +113,6 @@ pub fn credit(source: &Source, start: usize, end: usize) -> Credit {
 fn resolve(
     source: &Source,
     tag: &Tag,
-    base: usize,
     sentence: usize,
     sentence_text: &dyn Fn(usize) -> (String, usize),
 ) -> Option<Credit> {
@@ -124,11 +120,6 @@ fn resolve(
         return None;
     }
     let mut i = sentence;
-    // The pronoun's own sentence may name its subject before the quote.
-    let (own, _) = sentence_text(i);
-    if let Some(name) = person_subject(&own).filter(|_| tag.start > 0) {
-        let _ = name;
-    }
     let mut steps = 0;
     while i > 0 && steps < 12 {
         i -= 1;
@@ -151,7 +142,6 @@ fn resolve(
         }
     }
     // Nobody to resolve the pronoun to: the pronoun itself is no name.
-    let _ = base;
     Some(Credit {
         speaker: None,
         place: None,

@@ -59,16 +59,24 @@ impl Node {
     }
 }
 
-/// Parse `text` into a tree. The error carries a position when the parser
-/// reports one.
-pub fn parse(text: &str) -> Result<Node, (String, Option<(u32, u32)>)> {
+/// A YAML syntax error: the parser's sentence, and its line and column
+/// when the parser reports them.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct YamlError {
+    pub message: String,
+    pub at: Option<(u32, u32)>,
+}
+
+/// Parse `text` into a tree.
+pub fn parse(text: &str) -> Result<Node, YamlError> {
     let options = serde_saphyr::Options::default();
     match serde_saphyr::from_str_with_options::<Spanned<RawValue>>(text, options) {
         Ok(spanned) => Ok(to_node(spanned, text)),
-        Err(err) => {
-            let at = err.location().map(|l| (l.line() as u32, l.column() as u32));
-            Err((first_line_of(&err), at))
-        }
+        Err(err) => Err(YamlError {
+            message: first_line_of(&err),
+            at: err.location().map(|l| (l.line() as u32, l.column() as u32)),
+        }),
     }
 }
 
@@ -229,6 +237,6 @@ mod tests {
     fn syntax_errors_have_a_line() {
         let text = "claims:\n  - id: a\n    source: msn\n     quote: x\n";
         let err = parse(text).unwrap_err();
-        assert!(err.1.is_some(), "{err:?}");
+        assert!(err.at.is_some(), "{err:?}");
     }
 }

@@ -1,7 +1,6 @@
 //! Reading figures out of prose: values with their qualifier (as an
 //! interval), unit, period, counted noun and context words.
 
-
 use super::period::{is_period_word, qualifier_before, read_period};
 use super::tokens::*;
 use super::{Figure, Qualifier, Unit};

@@ -85,8 +85,14 @@ mod tests {
     #[test]
     fn shown_relative_to_the_working_folder() {
         let cwd = Path::new("/work/project");
-        assert_eq!(display(Path::new("/work/project/claims/a.yaml"), cwd), "claims/a.yaml");
-        assert_eq!(display(Path::new("/work/other/x.txt"), cwd), "../other/x.txt");
+        assert_eq!(
+            display(Path::new("/work/project/claims/a.yaml"), cwd),
+            "claims/a.yaml"
+        );
+        assert_eq!(
+            display(Path::new("/work/other/x.txt"), cwd),
+            "../other/x.txt"
+        );
         assert_eq!(display(Path::new("/etc/passwd"), cwd), "/etc/passwd");
         assert_eq!(display(Path::new("claims/./a.yaml"), cwd), "claims/a.yaml");
     }

@@ -18,4 +18,3 @@ pub mod typo;
 pub use analyze::{analyze, window_around, LazyIndex};
 pub use found::{Aligned, Analysis, Change, Piece, Reading, Window};
 pub use typo::is_typo;
-

@@ -2,7 +2,7 @@
 //! meaning, an example and the fix. `verbatim explain`, SARIF rules, the
 //! README table and the severity policy all read this table.
 
-use super::finding::Severity;
+use super::severity::Severity;
 
 macro_rules! kinds {
     ($($variant:ident = $name:literal, $severity:ident, $meaning:literal,

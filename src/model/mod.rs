@@ -6,10 +6,12 @@ pub mod finding;
 pub mod kind;
 pub mod report;
 pub mod settings;
+pub mod severity;
 pub mod span;
 
-pub use finding::{ClaimResult, Finding, Severity, Status};
+pub use finding::{ClaimResult, Finding, Status};
 pub use kind::Kind;
 pub use report::{InputError, Report};
 pub use settings::{Settings, TypoLimits};
+pub use severity::Severity;
 pub use span::{Excerpt, LineIndex, SourceSpan, Span};

@@ -1,7 +1,8 @@
 //! The outcome of a run, ready for any renderer: every decision is made
 //! before a report exists, so renderers only format.
 
-use super::finding::{ClaimResult, Finding, Severity, Status};
+use super::finding::{ClaimResult, Finding, Status};
+use super::severity::Severity;
 use super::span::Span;
 use std::sync::Arc;
 

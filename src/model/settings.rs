@@ -1,8 +1,8 @@
 //! What a run may be configured with (`verbatim.toml`), as plain data the
 //! matcher and the policy read.
 
-use super::finding::Severity;
 use super::kind::Kind;
+use super::severity::Severity;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 

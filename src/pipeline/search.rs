@@ -182,7 +182,13 @@ pub(super) fn search_source(
     }
     let mut index = LazyIndex::default();
     for (job, windows) in work {
-        let found = analyze(&source, &jobs[job.0].parsed, &windows, &mut index, &plan.typo);
+        let found = analyze(
+            &source,
+            &jobs[job.0].parsed,
+            &windows,
+            &mut index,
+            &plan.typo,
+        );
         let entry = evidence.entry(job).or_default();
         entry.aligned = found.aligned;
         entry.pieces = found.pieces;

@@ -10,7 +10,10 @@ const EXCERPT_MARGIN: usize = 60;
 /// [`EXCERPT_MARGIN`] characters either side, on word boundaries. Source
 /// paragraphs are often one long line.
 pub fn excerpt_around(text: &str, start: usize, end: usize) -> Option<Excerpt> {
-    if end > text.len() || start > end || !text.is_char_boundary(start) || !text.is_char_boundary(end)
+    if end > text.len()
+        || start > end
+        || !text.is_char_boundary(start)
+        || !text.is_char_boundary(end)
     {
         return None;
     }
@@ -68,7 +71,11 @@ mod tests {
 
     #[test]
     fn crops_long_lines_on_word_boundaries() {
-        let text = format!("first line\n{} the passage {}\nlast", "word ".repeat(30), "more ".repeat(30));
+        let text = format!(
+            "first line\n{} the passage {}\nlast",
+            "word ".repeat(30),
+            "more ".repeat(30)
+        );
         let start = text.find("the passage").unwrap();
         let end = start + "the passage".len();
         let x = excerpt_around(&text, start, end).unwrap();
@@ -76,7 +83,10 @@ mod tests {
         assert!(x.text.contains("the passage"));
         assert!(x.text.len() < 140 && !x.text.starts_with(' '));
         assert_eq!(&text[x.offset..x.offset + x.text.len()], x.text);
-        assert_eq!(x.column, text[text.find('\n').unwrap() + 1..x.offset].chars().count());
+        assert_eq!(
+            x.column,
+            text[text.find('\n').unwrap() + 1..x.offset].chars().count()
+        );
     }
 
     #[test]

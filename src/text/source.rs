@@ -209,12 +209,11 @@ impl Source {
             }
         };
         let excerpt = match (&self.original, self.encoding) {
-            (Original::Memory(original), Encoding::Utf8 { skip }) => {
-                excerpt_around(original, s, e).map(|mut x| {
+            (Original::Memory(original), Encoding::Utf8 { skip }) => excerpt_around(original, s, e)
+                .map(|mut x| {
                     x.offset += skip;
                     x
-                })
-            }
+                }),
             _ => None,
         };
         Place {

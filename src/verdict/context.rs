@@ -29,7 +29,11 @@ impl Cx<'_> {
 
     /// The cited declarations whose source file could be read.
     pub fn readable_decls(&self, cited: &[usize]) -> Vec<usize> {
-        cited.iter().copied().filter(|&d| self.readable(d)).collect()
+        cited
+            .iter()
+            .copied()
+            .filter(|&d| self.readable(d))
+            .collect()
     }
 
     /// Does the declaration's pin differ from its file's hash?

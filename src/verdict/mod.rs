@@ -9,6 +9,8 @@ mod figures;
 mod policy;
 mod quotes;
 mod sources;
+#[cfg(test)]
+mod tests;
 
 pub use aligned::typography_differs;
 pub use context::cited_decls;

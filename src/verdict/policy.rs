@@ -55,7 +55,9 @@ mod tests {
     #[test]
     fn configured_severities_apply_to_every_kind() {
         let mut settings = Settings::default();
-        settings.severity.insert(Kind::UnclaimedQuote, Severity::Error);
+        settings
+            .severity
+            .insert(Kind::UnclaimedQuote, Severity::Error);
         settings.severity.insert(Kind::Typo, Severity::Note);
         let mut findings = vec![
             Finding::new(Kind::UnclaimedQuote, "u"),

@@ -1,7 +1,9 @@
 //! Quotes: the contract's ordered rules (exact, aligned in one paragraph,
 //! stitched pieces, another source, nothing close).
 
-use super::aligned::{aligned_findings, describe_changes, describe_pieces, is_stitched, typography_differs};
+use super::aligned::{
+    aligned_findings, describe_changes, describe_pieces, is_stitched, typography_differs,
+};
 use super::context::Cx;
 use crate::claims::{Claim, Located};
 use crate::evidence::{Evidence, Job, SourceId};
@@ -101,10 +103,7 @@ pub(super) fn quote_findings<'a>(
                 ),
             );
             f.source = Some(cx.source_span(d, &pieces[0].place));
-            f.related = pieces
-                .iter()
-                .map(|p| cx.source_span(d, &p.place))
-                .collect();
+            f.related = pieces.iter().map(|p| cx.source_span(d, &p.place)).collect();
             f.help = Some(
                 "quote each passage separately, or mark the omission where the source allows it"
                     .into(),

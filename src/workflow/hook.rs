@@ -24,8 +24,9 @@ pub fn install_hook(cwd: &Path, exe: &Path, force: bool) -> Result<PathBuf, Work
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755))
-            .map_err(WorkflowError::io(format!("make {} executable", hook.display())))?;
+        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).map_err(
+            WorkflowError::io(format!("make {} executable", hook.display())),
+        )?;
     }
     Ok(hook)
 }

@@ -44,12 +44,13 @@ pub fn pin(paths: &[PathBuf], update: bool, cwd: &Path) -> Result<PinOutcome, Ve
 
 /// The SHA-256 of a source, refusing what is not a regular file: hashing
 /// a FIFO or `/dev/zero` would never end.
-fn hash_source(path: &Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
-    if !meta.is_file() {
-        return Err("not a regular file (a folder, device, FIFO or socket)".into());
+fn hash_source(path: &Path) -> std::io::Result<String> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::other(
+            "not a regular file (a folder, device, FIFO or socket)",
+        ));
     }
-    hash::sha256_of(path).map_err(|e| e.to_string())
+    hash::sha256_of(path)
 }
 
 fn line_indent(text: &str, offset: usize) -> usize {
@@ -65,7 +66,7 @@ fn pin_file(path: &Path, update: bool, cwd: &Path, outcome: &mut PinOutcome) {
     };
     let root = match yaml::parse(&text) {
         Ok(root) => root,
-        Err((message, _)) => {
+        Err(yaml::YamlError { message, .. }) => {
             outcome.problems.push(format!(
                 "{shown}: invalid YAML ({message}); run `verbatim check` for details"
             ));

@@ -25,7 +25,6 @@ fn git(dir: &Path, args: &[&str]) -> bool {
         .unwrap_or(false)
 }
 
-
 const SOURCE: &str = "“We will not send troops across the border,” the minister said.\n";
 
 fn claims(quote: &str) -> String {
@@ -114,12 +113,7 @@ fn hook_install_refuses_to_replace_and_follows_hooks_path() {
     let hook = std::fs::read_to_string(p.join(".githooks/pre-commit")).unwrap();
     assert!(hook.contains("check --staged"));
     // It names the binary by its full path: a minimal PATH still works.
-    assert!(hook.contains(
-        &verbatim(p)
-            .get_program()
-            .to_string_lossy()
-            .to_string()
-    ));
+    assert!(hook.contains(&verbatim(p).get_program().to_string_lossy().to_string()));
 }
 
 #[test]

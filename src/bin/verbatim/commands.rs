@@ -74,7 +74,9 @@ pub fn figures(
         Some(text) => match verbatim::claims::parse_date(text) {
             Some(date) => Some(date.year),
             None => {
-                return crate::fail(format_args!("--published {text:?} is not a YYYY-MM-DD date"))
+                return crate::fail(format_args!(
+                    "--published {text:?} is not a YYYY-MM-DD date"
+                ))
             }
         },
     };
@@ -99,7 +101,10 @@ pub fn pin(paths: &[PathBuf], update: bool, config: Option<&Path>, cwd: &Path) -
         Ok(s) => s,
         Err(e) => {
             for e in e.errors {
-                eprintln!("error: {}:{}:{}: {}", e.at.file, e.at.line, e.at.column, e.message);
+                eprintln!(
+                    "error: {}:{}:{}: {}",
+                    e.at.file, e.at.line, e.at.column, e.message
+                );
             }
             return ExitCode::from(2);
         }
@@ -142,7 +147,10 @@ pub fn pin(paths: &[PathBuf], update: bool, config: Option<&Path>, cwd: &Path) -
         }
         Err(errors) => {
             for e in errors {
-                eprintln!("error: {}:{}:{}: {}", e.at.file, e.at.line, e.at.column, e.message);
+                eprintln!(
+                    "error: {}:{}:{}: {}",
+                    e.at.file, e.at.line, e.at.column, e.message
+                );
             }
             ExitCode::from(2)
         }

@@ -37,7 +37,8 @@ impl Progress {
             return;
         };
         bar.inc(1);
-        if self.started.elapsed() > Duration::from_secs(1) && !self.shown.swap(true, Ordering::Relaxed)
+        if self.started.elapsed() > Duration::from_secs(1)
+            && !self.shown.swap(true, Ordering::Relaxed)
         {
             bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
         }

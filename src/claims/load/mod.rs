@@ -26,7 +26,8 @@ pub const MAX_CLAIMS_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Why the claims cannot be checked: every problem, and the text of every
 /// file that was read (for snippets).
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("the claims have {} problems", errors.len())]
 pub struct LoadFailure {
     pub errors: Vec<InputError>,
     pub files: Vec<(String, Arc<String>)>,
@@ -94,9 +95,9 @@ impl Loader {
         let display = self.display(path);
         let bytes = match read_limited(path) {
             Ok(b) => b,
-            Err(message) => {
+            Err(e) => {
                 self.errors
-                    .push(InputError::new(Span::start_of(display), message));
+                    .push(InputError::new(Span::start_of(display), e.to_string()));
                 return;
             }
         };
@@ -107,13 +108,17 @@ impl Loader {
     fn load_bytes(&mut self, display: String, dir: PathBuf, bytes: Vec<u8>) {
         let text = match decode_claims_text(bytes) {
             Ok(t) => t,
-            Err((message, (line, column))) => {
+            Err(e) => {
+                let (line, column) = match e {
+                    FileError::NotUtf8 { line, column, .. } => (line, column),
+                    _ => (1, 1),
+                };
                 let at = Span {
                     line,
                     column,
                     ..Span::start_of(display)
                 };
-                self.errors.push(InputError::new(at, message));
+                self.errors.push(InputError::new(at, e.to_string()));
                 return;
             }
         };
@@ -124,7 +129,7 @@ impl Loader {
         };
         let root = match yaml::parse(&cx.text) {
             Ok(root) => root,
-            Err((message, at)) => {
+            Err(yaml::YamlError { message, at }) => {
                 let (line, column) = at.unwrap_or((1, 1));
                 let offset = LineIndex::new(&cx.text).offset_of(&cx.text, line, column);
                 self.error(
@@ -182,33 +187,40 @@ impl Loader {
 const EXAMPLE_HELP: &str =
     "a claims file looks like:\nsources:\n  key: ../sources/article.txt\nclaims:\n  - source: key\n    quote: the exact words";
 
-fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read the claims file: {e}"))?;
-    if !meta.is_file() {
-        return Err("cannot read the claims file: not a regular file".into());
-    }
-    if meta.len() > MAX_CLAIMS_FILE_BYTES {
-        return Err(format!(
-            "the claims file is {} bytes; the limit is {MAX_CLAIMS_FILE_BYTES}",
-            meta.len()
-        ));
-    }
-    std::fs::read(path).map_err(|e| format!("cannot read the claims file: {e}"))
+/// Why a claims file's bytes cannot be read as text.
+#[derive(Debug, thiserror::Error)]
+enum FileError {
+    #[error("cannot read the claims file: {0}")]
+    Read(#[source] std::io::Error),
+    #[error("cannot read the claims file: not a regular file")]
+    NotAFile,
+    #[error("the claims file is {0} bytes; the limit is {MAX_CLAIMS_FILE_BYTES}")]
+    TooLarge(u64),
+    #[error("the claims file is not valid UTF-8 (byte {byte})")]
+    NotUtf8 { byte: usize, line: u32, column: u32 },
 }
 
-fn decode_claims_text(bytes: Vec<u8>) -> Result<String, (String, (u32, u32))> {
+fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
+    let meta = std::fs::metadata(path).map_err(FileError::Read)?;
+    if !meta.is_file() {
+        return Err(FileError::NotAFile);
+    }
+    if meta.len() > MAX_CLAIMS_FILE_BYTES {
+        return Err(FileError::TooLarge(meta.len()));
+    }
+    std::fs::read(path).map_err(FileError::Read)
+}
+
+fn decode_claims_text(bytes: Vec<u8>) -> Result<String, FileError> {
     let bytes = bytes
         .strip_prefix(b"\xEF\xBB\xBF")
         .map(<[u8]>::to_vec)
         .unwrap_or(bytes);
     String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let valid = String::from_utf8_lossy(&e.as_bytes()[..at]);
-        let place = LineIndex::new(&valid).locate(&valid, at);
-        (
-            format!("the claims file is not valid UTF-8 (byte {at})"),
-            place,
-        )
+        let byte = e.utf8_error().valid_up_to();
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..byte]);
+        let (line, column) = LineIndex::new(&valid).locate(&valid, byte);
+        FileError::NotUtf8 { byte, line, column }
     })
 }
 

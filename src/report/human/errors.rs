@@ -36,10 +36,7 @@ pub fn render_errors(
         };
         let view = InputView {
             severity: None,
-            message: format!(
-                "{}:{}:{}: {}",
-                e.at.file, e.at.line, e.at.column, e.message
-            ),
+            message: format!("{}:{}:{}: {}", e.at.file, e.at.line, e.at.column, e.message),
             help: e.help.clone(),
             source,
             label,

@@ -88,10 +88,7 @@ fn finding_view(
     if let (Some(expected), Some(actual)) =
         (finding.source.as_ref().map(|s| &s.text), &finding.actual)
     {
-        if matches!(
-            finding.kind,
-            Kind::Misquote | Kind::Typo
-        ) {
+        if matches!(finding.kind, Kind::Misquote | Kind::Typo) {
             let diff = crate::report::diff::word_diff(expected, actual);
             help = Some(match help {
                 Some(h) => format!("{diff}\n{h}"),
@@ -116,9 +113,9 @@ fn finding_view(
 
 fn label_for(finding: &Finding) -> String {
     match finding.kind {
-        Kind::SourceMissing
-        | Kind::SourceUnreadable
-        | Kind::SourceChanged => "declared here".into(),
+        Kind::SourceMissing | Kind::SourceUnreadable | Kind::SourceChanged => {
+            "declared here".into()
+        }
         Kind::StaleAccept => "this entry".into(),
         _ => "quoted here".into(),
     }

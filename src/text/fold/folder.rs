@@ -1,7 +1,6 @@
 //! The streaming folder: original text in, folded text, offset map and
 //! structure events out.
 
-use super::step::LAST_WORD_CHARS;
 use super::{Folded, Structure};
 
 /// Streaming folder: feed it the original text in pieces (each with the
@@ -196,3 +195,10 @@ impl<'s, S: Structure> Folder<'s, S> {
         }
     }
 }
+
+pub(super) fn c_starts_sentence(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic()
+}
+
+/// Enough of the last word to tell an abbreviation ("Sept", "U.S").
+pub(super) const LAST_WORD_CHARS: usize = 12;

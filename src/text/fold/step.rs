@@ -2,7 +2,7 @@
 //! marks and sentence ends.
 
 use super::classify::{classify, Class, WordChars};
-use super::folder::Folder;
+use super::folder::{c_starts_sentence, Folder, LAST_WORD_CHARS};
 use super::Structure;
 
 impl<S: Structure> Folder<'_, S> {
@@ -239,10 +239,3 @@ impl<S: Structure> Folder<'_, S> {
         self.last_word.clear();
     }
 }
-
-pub(super) fn c_starts_sentence(c: char) -> bool {
-    c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic()
-}
-
-/// Enough of the last word to tell an abbreviation ("Sept", "U.S").
-pub(super) const LAST_WORD_CHARS: usize = 12;
