@@ -14,5 +14,6 @@ mod figures_table;
 mod hostile;
 mod markup;
 mod properties;
+mod renderers;
 mod snapshots;
 mod workflow;
