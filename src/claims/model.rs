@@ -57,13 +57,28 @@ pub struct Claim {
     pub file: usize,
     pub pos: Pos,
     pub text: Option<String>,
-    /// Declared sources this claim cites; `cites_all` when `source` is omitted.
-    pub cited: Vec<usize>,
-    pub cites_all: bool,
+    pub cites: Cites,
     pub quotes: Vec<Quote>,
     pub speaker: Option<Located>,
     pub figures: Vec<FigureClaim>,
     pub accept: Vec<Accept>,
+}
+
+/// The sources a claim searches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cites {
+    /// No `source`: every source its claims file declares.
+    All,
+    /// These declarations (indexes into [`ClaimSet::declared`]), in the
+    /// order the claim names them.
+    Keys(Vec<usize>),
+}
+
+impl Claim {
+    /// Does the claim search every source of its file?
+    pub fn cites_all(&self) -> bool {
+        self.cites == Cites::All
+    }
 }
 
 #[derive(Debug, Clone)]

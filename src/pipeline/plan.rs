@@ -3,7 +3,7 @@
 //! and the shared state sources report into while they are searched in
 //! parallel, kept in a total order so results never depend on timing.
 
-use crate::claims::ClaimSet;
+use crate::claims::{self, ClaimSet};
 use crate::evidence::{Evidence, Job, JobId, SourceId, SourceOutcome};
 use crate::matcher::anchors::Anchors;
 use crate::matcher::quote::{ParsedQuote, Token};
@@ -104,7 +104,15 @@ impl Plan {
                 anchors.add_start(j, &words);
             }
             let seeds = seeds_of(&job.parsed);
-            let (cites, seed_count) = if claim.cites_all {
+            let (cites, seed_count) = if let claims::Cites::Keys(keys) = &claim.cites {
+                let mut files: Vec<SourceId> = keys
+                    .iter()
+                    .map(|&d| SourceId(set.declared[d].source_file))
+                    .collect();
+                files.sort_unstable();
+                files.dedup();
+                (Cites::Files(files), seeds.len())
+            } else {
                 // Searched in every source: a few seeds spread evenly over
                 // the quote, so that one edit spoils one of them at most.
                 let n = seeds.len();
@@ -120,15 +128,6 @@ impl Plan {
                     anchors.add_seed(j, &words, *offset);
                 }
                 (Cites::All, rare.len())
-            } else {
-                let mut files: Vec<SourceId> = claim
-                    .cited
-                    .iter()
-                    .map(|&d| SourceId(set.declared[d].source_file))
-                    .collect();
-                files.sort_unstable();
-                files.dedup();
-                (Cites::Files(files), seeds.len())
             };
             job_plans.push(JobPlan {
                 quote_bytes: job.parsed.folded_words().len(),

@@ -1,7 +1,7 @@
 //! What every verdict rule looks at: the claim set, the evidence, the
 //! settings; and the helpers that turn places into spans.
 
-use crate::claims::{Claim, ClaimSet, Located};
+use crate::claims::{Claim, ClaimSet, Cites, Located};
 use crate::evidence::{Evidence, Searched, SourceId, SourceState};
 use crate::model::{Settings, SourceSpan, Span};
 use crate::text::Place;
@@ -77,10 +77,9 @@ impl Cx<'_> {
 
 /// The declared sources a claim searches, in declaration order.
 pub fn cited_decls(set: &ClaimSet, claim: &Claim) -> Vec<usize> {
-    if claim.cites_all {
-        set.files[claim.file].sources.clone()
-    } else {
-        claim.cited.clone()
+    match &claim.cites {
+        Cites::All => set.files[claim.file].sources.clone(),
+        Cites::Keys(keys) => keys.clone(),
     }
 }
 

@@ -75,7 +75,7 @@ pub fn decide(set: &ClaimSet, searched: &Searched, settings: &Settings) -> Repor
         }
         // Source problems: always for cited sources; for claims searching
         // every source, only when a quote was not found.
-        if !claim.cites_all || quote_failed || claim.quotes.is_empty() {
+        if !claim.cites_all() || quote_failed || claim.quotes.is_empty() {
             let mut seen = Vec::new();
             for &d in &cited {
                 let sf = cx.file_of(d);

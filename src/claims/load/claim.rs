@@ -26,8 +26,7 @@ impl Loader {
             file: file_index,
             pos: node.pos,
             text: None,
-            cited: Vec::new(),
-            cites_all: true,
+            cites: Cites::All,
             quotes: Vec::new(),
             speaker: None,
             figures: Vec::new(),
@@ -53,7 +52,7 @@ impl Loader {
                 }
                 "text" => claim.text = self.string(cx, v, "`text`"),
                 "source" => {
-                    claim.cites_all = false;
+                    let mut cited = Vec::new();
                     let items: Vec<&Node> = match &v.value {
                         Value::Seq(items) => items.iter().collect(),
                         _ => vec![v],
@@ -72,7 +71,7 @@ impl Loader {
                             continue;
                         };
                         match keys.get(&name) {
-                            Some(&d) => claim.cited.push(d),
+                            Some(&d) => cited.push(d),
                             None => {
                                 let known: Vec<&str> = keys.keys().map(String::as_str).collect();
                                 let help = match did_you_mean(&name, &known) {
@@ -95,6 +94,7 @@ impl Loader {
                             }
                         }
                     }
+                    claim.cites = Cites::Keys(cited);
                 }
                 "quote" => {
                     quote_given = true;
