@@ -1,7 +1,7 @@
 //! What every verdict rule looks at: the claim set, the evidence, the
 //! settings; and the helpers that turn places into spans.
 
-use crate::claims::{Claim, ClaimSet, Cites, Located};
+use crate::claims::{Cites, Claim, ClaimSet, Located};
 use crate::evidence::{Evidence, Searched, SourceId, SourceState};
 use crate::model::{Settings, SourceSpan, Span};
 use crate::text::Place;

@@ -12,6 +12,7 @@ mod drafts;
 mod figure_properties;
 mod figures_table;
 mod hostile;
+mod layers;
 mod markup;
 mod properties;
 mod renderers;
