@@ -6,26 +6,38 @@ use crate::model::Excerpt;
 /// Characters of context kept either side of a passage.
 const EXCERPT_MARGIN: usize = 60;
 
+/// Where the lines holding a passage lie, as the source's line index
+/// knows them: so that an excerpt costs the margin, not a scan of a long
+/// line or of the text before it.
+#[derive(Debug, Clone, Copy)]
+pub struct Lines {
+    /// Byte offset where the passage's first line starts.
+    pub start: usize,
+    /// Byte offset where its last line ends (before the line break).
+    pub end: usize,
+    /// 0-based line of the passage's start.
+    pub line: usize,
+    /// 0-based column (in characters) of the passage's start.
+    pub column: usize,
+}
+
 /// The lines of `text` holding `start..end`, cropped to at most
 /// [`EXCERPT_MARGIN`] characters either side, on word boundaries. Source
 /// paragraphs are often one long line.
-pub fn excerpt_around(text: &str, start: usize, end: usize) -> Option<Excerpt> {
-    if end > text.len()
-        || start > end
-        || !text.is_char_boundary(start)
-        || !text.is_char_boundary(end)
-    {
+pub fn excerpt_around(text: &str, start: usize, end: usize, lines: Lines) -> Option<Excerpt> {
+    let fits = lines.start <= start && start <= end && end <= lines.end && lines.end <= text.len();
+    if !fits || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
         return None;
     }
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let from = crop_back(text, line_start, start, EXCERPT_MARGIN);
-    let to = crop_forward(text, end, line_end, EXCERPT_MARGIN);
+    let from = crop_back(text, lines.start, start, EXCERPT_MARGIN);
+    let to = crop_forward(text, end, lines.end, EXCERPT_MARGIN);
     Some(Excerpt {
         text: text[from..to].to_string(),
         offset: from,
-        line: memchr::memchr_iter(b'\n', &text.as_bytes()[..from]).count(),
-        column: text[line_start..from].chars().count(),
+        line: lines.line,
+        column: lines
+            .column
+            .saturating_sub(text[from..start].chars().count()),
     })
 }
 
@@ -78,7 +90,14 @@ mod tests {
         );
         let start = text.find("the passage").unwrap();
         let end = start + "the passage".len();
-        let x = excerpt_around(&text, start, end).unwrap();
+        let line_start = text.find('\n').unwrap() + 1;
+        let lines = Lines {
+            start: line_start,
+            end: text.rfind('\n').unwrap(),
+            line: 1,
+            column: text[line_start..start].chars().count(),
+        };
+        let x = excerpt_around(&text, start, end, lines).unwrap();
         assert_eq!(x.line, 1);
         assert!(x.text.contains("the passage"));
         assert!(x.text.len() < 140 && !x.text.starts_with(' '));
@@ -91,6 +110,12 @@ mod tests {
 
     #[test]
     fn a_range_off_the_text_has_no_excerpt() {
-        assert!(excerpt_around("abc", 2, 9).is_none());
+        let lines = Lines {
+            start: 0,
+            end: 3,
+            line: 0,
+            column: 2,
+        };
+        assert!(excerpt_around("abc", 2, 9, lines).is_none());
     }
 }

@@ -1,7 +1,7 @@
 //! A source ready for matching: its folded text and layout, and the way
 //! back from folded positions to the file's bytes, lines and columns.
 
-use super::excerpt::excerpt_around;
+use super::excerpt::{excerpt_around, Lines};
 use super::fold::{Folded, Folder};
 use super::layout::{Collector, Layout};
 use super::markup::{Marked, Pieces};
@@ -209,11 +209,20 @@ impl Source {
             }
         };
         let excerpt = match (&self.original, self.encoding) {
-            (Original::Memory(original), Encoding::Utf8 { skip }) => excerpt_around(original, s, e)
-                .map(|mut x| {
+            (Original::Memory(original), Encoding::Utf8 { skip }) => {
+                // The passage's lines, from the index: never a scan of the text.
+                let last = starts.partition_point(|&l| l <= e.saturating_sub(1).max(s));
+                let lines = Lines {
+                    start: line_start,
+                    end: starts.get(last).map_or(original.len(), |&n| n - 1),
+                    line: line - 1,
+                    column: column as usize - 1,
+                };
+                excerpt_around(original, s, e, lines).map(|mut x| {
                     x.offset += skip;
                     x
-                }),
+                })
+            }
             _ => None,
         };
         Place {
