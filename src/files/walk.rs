@@ -32,6 +32,25 @@ pub fn find_claims_files(given: &[PathBuf], cwd: &Path) -> Result<Vec<PathBuf>, 
 /// Folder depth beyond which a walk stops (a symlink loop, or worse).
 const MAX_DEPTH: usize = 32;
 
+/// Files directly in `dir` whose extension is one of `extensions`, sorted.
+pub fn files_in(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.contains(&e))
+        })
+        .collect()
+}
+
 /// Claims files under `dir`, sorted by path. Unreadable entries and
 /// symlink loops are skipped.
 pub fn claims_files_under(dir: &Path) -> Vec<PathBuf> {

@@ -80,22 +80,9 @@ fn relative_to(path: &Path, claims_dir: &Path, cwd: &Path) -> String {
     parts.join("/")
 }
 
+/// The sources `extract` offers: text, Markdown and HTML files in `dir`.
 fn source_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    p.is_file()
-                        && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                            matches!(e, "txt" | "md" | "markdown" | "html" | "htm")
-                        })
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    files
+    crate::files::walk::files_in(dir, &["txt", "md", "markdown", "html", "htm"])
 }
 
 fn key_for(path: &Path, taken: &mut BTreeSet<String>) -> String {

@@ -1,7 +1,7 @@
 //! Drafts: claims whose quotes left the draft, draft quotations nobody
 //! claimed, and `verbatim extract`.
 
-use crate::common::{json_report, kinds, root, verbatim};
+use crate::common::{copy_tree, json_report, kinds, root, run, verbatim};
 use std::path::Path;
 
 fn check_json(dir: &Path) -> serde_json::Value {
@@ -96,4 +96,33 @@ fn extract_finds_the_sources_of_the_acceptance_draft() {
     assert!(source_of("as strong as ever").starts_with("msn"));
     // Every quotation of the draft is claimed now.
     assert_eq!(report["summary"]["unclaimed"], 0, "{report}");
+}
+
+/// `[severity]` applies to unclaimed quotations like any kind: an error
+/// fails the run in every format; a note is no warning.
+#[test]
+fn unclaimed_quotations_take_their_configured_severity() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("tests/fixtures/drafting"), dir.path());
+    std::fs::write(
+        dir.path().join("verbatim.toml"),
+        "[severity]\nunclaimed-quote = \"error\"\n",
+    )
+    .unwrap();
+    let (report, code) = json_report(dir.path(), &[]);
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(report["summary"]["unclaimed"], 2);
+    let (sarif, _) = run(dir.path(), &["check", "--format", "sarif"]);
+    assert!(sarif.contains("\"ruleId\": \"unclaimed-quote\",\n          \"ruleIndex\": 18,\n          \"level\": \"error\""), "{sarif}");
+    let (github, _) = run(dir.path(), &["check", "--format", "github"]);
+    assert!(github.contains("::error file=drafts/story.md"), "{github}");
+    std::fs::write(
+        dir.path().join("verbatim.toml"),
+        "[severity]\nunclaimed-quote = \"note\"\nnot-in-draft = \"note\"\n",
+    )
+    .unwrap();
+    let (_, code) = run(dir.path(), &["check", "--deny", "warnings"]);
+    assert_eq!(code, 0);
+    let (github, _) = run(dir.path(), &["check", "--format", "github"]);
+    assert!(github.contains("::notice file=drafts/story.md"), "{github}");
 }

@@ -217,3 +217,26 @@ fn no_progress_bar_in_machine_output() {
     assert!(out.stderr.is_empty());
     serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap();
 }
+
+/// With no path, `pin` pins the claims folders `[paths] claims` names,
+/// as `check` checks them.
+#[test]
+fn pin_follows_the_configured_claims_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("checks")).unwrap();
+    std::fs::write(p.join("s.txt"), SOURCE).unwrap();
+    std::fs::write(
+        p.join("checks/c.yaml"),
+        "sources:\n  s: ../s.txt\nclaims:\n  - {source: s, quote: We will not send troops}\n",
+    )
+    .unwrap();
+    std::fs::write(p.join("verbatim.toml"), "[paths]\nclaims = [\"checks\"]\n").unwrap();
+    verbatim(p)
+        .arg("pin")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("pinned checks/c.yaml: `s`"));
+    let text = std::fs::read_to_string(p.join("checks/c.yaml")).unwrap();
+    assert!(text.contains("sha256: "), "{text}");
+}
