@@ -3,6 +3,7 @@
 //! titles and roles (attribution), stop words and months (figures), and
 //! the "did you mean" helper for names.
 
+pub mod english;
 pub mod numbers;
 pub mod people;
 pub mod stopwords;

@@ -76,6 +76,9 @@ pub fn analyze(
     }
     if let Some(((alignment, words, paragraph), r)) = best {
         if !words.is_empty() {
+            // Whether a word stands anywhere in the source: asked only of
+            // typo candidates, so the index is built only for them.
+            let mut in_source = |w: &str| index.get(source).positions(folded, w).next().is_some();
             evidence.aligned = Some(read_alignment(
                 source,
                 &words,
@@ -83,6 +86,7 @@ pub fn analyze(
                 &alignment,
                 paragraph,
                 typo,
+                &mut in_source,
             ));
         }
     }

@@ -16,6 +16,7 @@ pub(super) fn read_alignment(
     alignment: &Alignment,
     paragraph: usize,
     typo: &TypoLimits,
+    in_source: &mut dyn FnMut(&str) -> bool,
 ) -> Aligned {
     let folded = &source.folded.text;
     let word = |s: usize| {
@@ -175,7 +176,7 @@ pub(super) fn read_alignment(
                                 continue;
                             };
                             let src = word(s);
-                            if !is_typo(text, src, typo) {
+                            if !is_typo(text, src, typo, in_source) {
                                 typo_only = false;
                             }
                             if numbers::is_meaningful(text) || numbers::is_meaningful(src) {

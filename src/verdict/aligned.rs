@@ -117,13 +117,14 @@ pub(super) fn describe_pieces(pieces: &[Piece]) -> String {
         .join(", ")
 }
 
-/// Did matching need folding beyond the first word's capital?
+/// Did matching need folding beyond the first word's capital? White space
+/// (a line break, indentation, a run of spaces) is no finding, and neither
+/// is the case of a word whose letters an in-word bracket changes (`[W]e`).
 pub fn typography_differs(quote_core: &str, source_text: &str) -> bool {
     let (s, e) = crate::matcher::quote::core_range(source_text);
-    let source_core = &source_text[s..e];
-    if quote_core == source_core {
-        return false;
-    }
+    let quote: Vec<&str> = quote_core.split_ascii_whitespace().collect();
+    let source: Vec<&str> = source_text[s..e].split_ascii_whitespace().collect();
+    let unbracketed = |w: &str| w.replace(['[', ']'], "");
     let lower_first = |t: &str| {
         let mut chars = t.chars();
         match chars.next() {
@@ -131,5 +132,42 @@ pub fn typography_differs(quote_core: &str, source_text: &str) -> bool {
             None => String::new(),
         }
     };
-    lower_first(quote_core) != lower_first(source_core)
+    if quote.len() != source.len() {
+        let joined = |words: &[&str]| lower_first(&unbracketed(&words.join(" ")));
+        return joined(&quote) != joined(&source);
+    }
+    quote.iter().zip(&source).enumerate().any(|(i, (q, s))| {
+        if q.contains('[') && !s.contains('[') {
+            unbracketed(q).to_lowercase() != s.to_lowercase()
+        } else if i == 0 {
+            lower_first(q) != lower_first(s)
+        } else {
+            q != s
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::typography_differs;
+
+    #[test]
+    fn white_space_and_the_first_capital_are_no_typography() {
+        assert!(!typography_differs(
+            "we will not send",
+            "We will\n   not send"
+        ));
+        assert!(!typography_differs("We will", "we will"));
+        assert!(typography_differs("we won't", "we won’t"));
+        assert!(typography_differs("we will Not", "we will not"));
+        // A no-break space is typography, not white space.
+        assert!(typography_differs("Ana Peña", "Ana\u{a0}Peña"));
+    }
+
+    #[test]
+    fn an_in_word_bracket_changes_case_without_typography() {
+        assert!(!typography_differs("and [w]e said", "and We said"));
+        assert!(!typography_differs("[O]utput on", "output on"));
+        assert!(typography_differs("and [w]e saïd", "and We said"));
+    }
 }

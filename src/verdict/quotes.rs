@@ -7,6 +7,7 @@ use super::aligned::{
 use super::context::Cx;
 use crate::claims::{Claim, Located};
 use crate::evidence::{Evidence, Job, SourceId};
+use crate::matcher::quote::Token;
 use crate::matcher::{Aligned, Reading};
 use crate::model::{Finding, Kind};
 
@@ -50,6 +51,25 @@ pub(super) fn quote_findings<'a>(
                 );
                 f.source = Some(cx.source_span(d, place));
                 f.help = Some(format!("the source reads “{}”", place.text));
+                out.push(f);
+            }
+            // `[W]e`, `fac[ing]`: an editorial change of case or inflection,
+            // unless the source prints the brackets itself.
+            let in_word = job.parsed.tokens.iter().any(|t| {
+                matches!(
+                    t,
+                    Token::Word {
+                        in_word: Some(_),
+                        ..
+                    }
+                )
+            });
+            if in_word && !place.text.contains('[') {
+                let mut f = finding(
+                    Kind::Insertion,
+                    "an in-word bracket changes only case or inflection".into(),
+                );
+                f.source = Some(cx.source_span(d, place));
                 out.push(f);
             }
             return Some((d, e));
