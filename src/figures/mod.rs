@@ -149,6 +149,13 @@ pub fn read_source(source: &Source, published: Option<i32>) -> Vec<SourceFigure>
     figures
 }
 
+/// Every figure of a claimed figure string: a string holding several
+/// numbers ("12% faster for inputs smaller than 2**16") is checked number
+/// by number, each with the rest of the string as its context.
+pub fn read_claimed_all(text: &str, published: Option<i32>) -> Vec<Figure> {
+    read::read_sentence(text, 0, published)
+}
+
 /// Read a claimed figure: the string form, or `value` with its `of`.
 pub fn read_claimed(text: &str, published: Option<i32>) -> Option<Figure> {
     read::read_sentence(text, 0, published)
@@ -188,11 +195,34 @@ fn is_generic(stem: &str) -> bool {
     GENERIC.contains(&stem)
 }
 
+/// How many content words (counted nouns and context, generic words
+/// aside) two figures share: the measure of "the same context".
+pub fn context_overlap(a: &Figure, b: &Figure) -> usize {
+    let words = |f: &Figure| -> Vec<String> {
+        let mut v: Vec<String> = f
+            .nouns
+            .iter()
+            .chain(f.context.iter())
+            .filter(|w| !is_generic(w))
+            .cloned()
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let (wa, wb) = (words(a), words(b));
+    wa.iter().filter(|w| wb.contains(w)).count()
+}
+
 /// Are two figures counts or measures of the same thing? Their nouns share
 /// a stem and their units agree; a generic shared noun (people, times…)
-/// needs another shared content word.
+/// needs two other shared content words. Two years are of the same thing
+/// when their contexts share a content word.
 pub fn same_thing(a: &Figure, b: &Figure) -> bool {
-    if a.unit != b.unit || a.is_year || b.is_year {
+    if a.is_year || b.is_year {
+        return a.is_year && b.is_year && context_overlap(a, b) >= 1;
+    }
+    if a.unit != b.unit {
         return false;
     }
     let shared: Vec<&String> = a.nouns.iter().filter(|n| b.nouns.contains(n)).collect();
@@ -204,19 +234,9 @@ pub fn same_thing(a: &Figure, b: &Figure) -> bool {
     if !generic_shared {
         return false;
     }
-    let words_a: Vec<&String> = a
-        .nouns
-        .iter()
-        .chain(a.context.iter())
-        .filter(|w| !is_generic(w))
-        .collect();
-    let words_b: Vec<&String> = b
-        .nouns
-        .iter()
-        .chain(b.context.iter())
-        .filter(|w| !is_generic(w))
-        .collect();
-    words_a.iter().any(|w| words_b.contains(w))
+    // One shared word is a coincidence ("visited the border about a dozen
+    // times" / "said at least 17 times that the border is closed").
+    context_overlap(a, b) >= 2
 }
 
 /// Does the claimed figure agree with a source figure (equal after scaling,
@@ -225,6 +245,10 @@ pub fn agrees(claim: &Figure, source: &Figure) -> bool {
     let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
     if close(claim.value, source.value) {
         return true;
+    }
+    if claim.is_year || source.is_year {
+        // 2010 is no rounding of 2013: a year is a date, not a measure.
+        return false;
     }
     if claim.precision > 0.0
         && close(
@@ -245,7 +269,7 @@ pub fn agrees(claim: &Figure, source: &Figure) -> bool {
 
 /// Does the claim drop or harden the source's qualifier?
 pub fn is_hedge(claim: &Figure, source: &Figure) -> bool {
-    if claim.qualifier == source.qualifier {
+    if claim.qualifier == source.qualifier || claim.is_year || source.is_year {
         return false;
     }
     match (claim.qualifier, source.qualifier) {
@@ -337,6 +361,27 @@ mod tests {
             &fig("about 400,000 overdoses")
         ));
         assert!(is_hedge(&fig("30 years"), &fig("nearly 30 years")));
+    }
+
+    #[test]
+    fn years_agree_only_when_equal_and_never_hedge() {
+        let year = |t: &str| {
+            read::read_sentence(t, 0, None)
+                .into_iter()
+                .find(|f| f.is_year)
+                .unwrap()
+        };
+        let (claim, source) = (
+            year("the standard was released in 2010"),
+            year("this standard was released in 2013"),
+        );
+        assert!(same_thing(&claim, &source));
+        assert!(!agrees(&claim, &source));
+        assert!(agrees(&claim, &year("the standard was released in 2010")));
+        assert!(!is_hedge(&claim, &source));
+        assert!(!conflicts(&claim, &source));
+        // A year of something else is not compared.
+        assert!(!same_thing(&claim, &year("the town was founded in 2013")));
         assert!(!is_hedge(
             &fig("about 400,000 overdoses"),
             &fig("400,000 overdoses")

@@ -7,7 +7,8 @@ use crate::figures::{self, Figure, SourceFigure};
 use crate::model::{Finding, Kind, Span};
 
 /// A claimed figure against its cited sources, then against the other
-/// sources of its claims file.
+/// sources of its claims file. A string holding several numbers is checked
+/// number by number; every one must agree.
 pub(super) fn figure_findings(
     cx: &Cx,
     claim: &Claim,
@@ -16,7 +17,6 @@ pub(super) fn figure_findings(
     out: &mut Vec<Finding>,
 ) {
     let set = cx.set;
-    let outcomes = &cx.searched.outcomes;
     let readable = cx.readable_decls(cited);
     if readable.is_empty() {
         return;
@@ -38,34 +38,58 @@ pub(super) fn figure_findings(
         f.actual = Some(figure.text.clone());
         f
     };
-    let Some(claimed) = figures::read_claimed(&figure.text, published) else {
+    let claimed = figures::read_claimed_all(&figure.text, published);
+    if claimed.is_empty() {
         out.push(finding(
             Kind::FigureNotFound,
             format!("cannot read a figure from {:?}", figure.text),
         ));
         return;
-    };
-    // Figures of the same thing in the cited sources.
+    }
+    for one in &claimed {
+        check_number(cx, claim, one, &readable, &finding, out);
+    }
+}
+
+/// One number of a claimed figure against the cited sources' figures of
+/// the same thing in the best-matching context.
+fn check_number(
+    cx: &Cx,
+    claim: &Claim,
+    claimed: &Figure,
+    readable: &[usize],
+    finding: &dyn Fn(Kind, String) -> Finding,
+    out: &mut Vec<Finding>,
+) {
+    let set = cx.set;
+    let outcomes = &cx.searched.outcomes;
+    // Figures of the same thing in the cited sources, in the context that
+    // matches the claim's best: agreeing with a figure of a weaker context
+    // ("14 days after an appeal" for "14 days after the first notice")
+    // does not count.
     let mut same: Vec<(usize, &SourceFigure)> = Vec::new();
-    for &d in &readable {
+    for &d in readable {
         let sf = set.declared[d].source_file;
         for f in &outcomes[sf].figures {
-            if figures::same_thing(&claimed, &f.figure) {
+            if figures::same_thing(claimed, &f.figure) {
                 same.push((d, f));
             }
         }
     }
+    let overlap = |f: &SourceFigure| figures::context_overlap(claimed, &f.figure);
+    let best = same.iter().map(|(_, f)| overlap(f)).max().unwrap_or(0);
+    same.retain(|(_, f)| overlap(f) == best);
     let agreeing: Vec<&(usize, &SourceFigure)> = same
         .iter()
-        .filter(|(_, f)| figures::agrees(&claimed, &f.figure))
+        .filter(|(_, f)| figures::agrees(claimed, &f.figure))
         .collect();
-    let what = describe(&claimed);
+    let what = describe(claimed);
     let Some(&&(d, agreed)) = agreeing
         .iter()
-        .find(|(_, f)| !figures::is_hedge(&claimed, &f.figure))
+        .find(|(_, f)| !figures::is_hedge(claimed, &f.figure))
         .or_else(|| agreeing.first())
     else {
-        match nearest(&claimed, &same) {
+        match nearest(claimed, &same) {
             Some((d, near)) => {
                 let mut f = finding(
                     Kind::FigureMismatch,
@@ -93,7 +117,7 @@ pub(super) fn figure_findings(
         }
         return;
     };
-    if figures::is_hedge(&claimed, &agreed.figure) {
+    if figures::is_hedge(claimed, &agreed.figure) {
         let mut f = finding(
             Kind::Hedge,
             format!(

@@ -76,15 +76,19 @@ impl Run {
         self
     }
 
-    pub(super) fn figures(mut self, source: usize, sentence: &str) -> Run {
-        let read = crate::figures::read::read_sentence(sentence, 0, None);
-        self.outcomes[source].figures = read
-            .into_iter()
-            .map(|figure| SourceFigure {
-                place: place(&sentence[figure.start..figure.end], figure.start, 1),
-                figure,
-            })
-            .collect();
+    /// The figures of `text`, read sentence by sentence as the source
+    /// reader does.
+    pub(super) fn figures(mut self, source: usize, text: &str) -> Run {
+        let mut base = 0;
+        for sentence in text.split_inclusive(". ") {
+            for figure in crate::figures::read::read_sentence(sentence, base, None) {
+                self.outcomes[source].figures.push(SourceFigure {
+                    place: place(&text[figure.start..figure.end], figure.start, 1),
+                    figure,
+                });
+            }
+            base += sentence.len();
+        }
         self
     }
 

@@ -162,3 +162,40 @@ fn every_source_claims_report_source_problems_only_when_not_found() {
         .decide();
     assert_eq!(kinds(&lost), ["not-found", "source-missing"]);
 }
+
+#[test]
+fn a_figure_is_compared_in_the_context_that_matches_best() {
+    let body = "  - {id: q, source: a, figures: ['14 days after the first notice']}\n";
+    let report = Run::new(body)
+        .figures(
+            0,
+            "Payment is due 30 days after the first notice. An appeal is heard 14 days after it is filed.",
+        )
+        .decide();
+    assert_eq!(kinds(&report), ["figure-mismatch"]);
+    assert!(report.claims[0].findings[0].message.contains("30"));
+}
+
+#[test]
+fn years_are_checked_and_every_number_of_a_string_must_agree() {
+    let body = "  - {id: q, source: a, figures: ['the standard was released in 2010']}\n";
+    let report = Run::new(body)
+        .figures(0, "This standard was released in 2013.")
+        .decide();
+    assert_eq!(kinds(&report), ["figure-mismatch"]);
+    let body = "  - {id: q, source: a, figures: ['about 1,200 arrests in 2019']}\n";
+    let report = Run::new(body)
+        .figures(0, "The ministry counted about 1,200 arrests in 2018.")
+        .decide();
+    assert_eq!(kinds(&report), ["figure-mismatch"]);
+}
+
+#[test]
+fn one_shared_generic_word_is_a_coincidence() {
+    let body = "  - {id: q, source: a, figures: ['visited the border about a dozen times']}\n";
+    let report = Run::new(body)
+        .figures(0, "She visited the border about a dozen times.")
+        .figures(1, "He said at least 17 times that the border is closed.")
+        .decide();
+    assert!(kinds(&report).is_empty(), "{:?}", kinds(&report));
+}
