@@ -46,7 +46,6 @@ const OTHER_NUMBER_WORDS: &[&str] = &[
     "half",
     "third",
     "quarter",
-    "score",
     "once",
     "twice",
     "thrice",

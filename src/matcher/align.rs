@@ -245,16 +245,11 @@ pub fn align(tokens: &[Token], source: &[&str]) -> Option<Alignment> {
         }
     }
     ops.reverse();
+    // The share rules 2 and 5 measure: quote words the source has as they
+    // are (after folding); a close but different word is a change.
     let aligned = ops
         .iter()
-        .filter(|op| match op {
-            Op::Same { .. } | Op::Stem { .. } => true,
-            Op::Changed { q, s } => match &tokens[*q] {
-                Token::Word { text, .. } => super::closeness::is_close(text, source[*s]),
-                _ => false,
-            },
-            _ => false,
-        })
+        .filter(|op| matches!(op, Op::Same { .. } | Op::Stem { .. }))
         .count();
     let touched = ops.iter().filter_map(|op| match *op {
         Op::Same { s, .. } | Op::Stem { s, .. } | Op::Changed { s, .. } | Op::Dropped { s } => {

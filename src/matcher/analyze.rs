@@ -2,6 +2,7 @@
 //! the best alignment there, and the verbatim pieces.
 
 use super::align::{align, Alignment};
+use super::ellipsis::{self, Located};
 use super::found::{Analysis, Window};
 use super::index::{split_words, WordIndex};
 use super::pieces::find_pieces;
@@ -42,6 +43,27 @@ pub fn analyze(
     if quote.word_count() == 0 || folded.is_empty() {
         return evidence;
     }
+    // An ellipsis quote's pieces are located on their own: in order in one
+    // paragraph, the quote is aligned across the whole stretch; verbatim but
+    // apart, the pieces are the evidence (rule 3).
+    let located;
+    let has_gap = quote.tokens.iter().any(|t| matches!(t, Token::Gap { .. }));
+    let placed = if has_gap {
+        ellipsis::locate(source, index.get(source), quote)
+    } else {
+        None
+    };
+    let windows = match placed {
+        Some(Located::InOrder(window)) => {
+            located = [window];
+            &located[..]
+        }
+        Some(Located::Apart(pieces)) => {
+            evidence.pieces = pieces;
+            return evidence;
+        }
+        None => windows,
+    };
     let voted;
     let windows = if windows.is_empty() {
         voted = candidate_windows(source, index.get(source), quote);

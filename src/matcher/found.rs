@@ -12,6 +12,9 @@ pub enum Reading {
     Misquote,
     /// Separate quotations joined across the narration between them.
     StitchedNarration,
+    /// Passages of separate paragraphs joined, the words between them
+    /// left out without an ellipsis.
+    StitchedParagraphs,
 }
 
 /// One difference between the quote and the source passage.

@@ -7,6 +7,7 @@ pub mod align;
 pub mod analyze;
 pub mod anchors;
 pub mod closeness;
+pub mod ellipsis;
 pub mod found;
 pub mod hash;
 pub mod index;

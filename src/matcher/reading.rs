@@ -40,6 +40,7 @@ pub(super) fn read_alignment(
     let mut insertion = false;
     let mut narration_pieces: Vec<Place> = Vec::new();
     let mut narration = false;
+    let mut apart = false;
     let mut other_change = false;
 
     // Group consecutive differing ops into changes.
@@ -166,6 +167,10 @@ pub(super) fn read_alignment(
                 let only_dropped = group.iter().all(|op| matches!(op, Op::Dropped { .. }));
                 if only_dropped && is_narration(source, words, &source_words, ops, start, i) {
                     narration = true;
+                } else if only_dropped && crosses_paragraph(source, words, ops, start, i) {
+                    // The words left out run over a paragraph break: two
+                    // passages joined, not one continued quotation.
+                    apart = true;
                 } else {
                     other_change = true;
                 }
@@ -201,10 +206,12 @@ pub(super) fn read_alignment(
             }
         }
     }
-    if narration {
+    if narration || apart {
         narration_pieces = aligned_runs(source, words, ops);
     }
-    let reading = if narration && !other_change && meaning.is_empty() {
+    let reading = if apart && !other_change && meaning.is_empty() {
+        Reading::StitchedParagraphs
+    } else if narration && !other_change && meaning.is_empty() {
         Reading::StitchedNarration
     } else if !meaning.is_empty() || (!changes.is_empty() && !typo_only) {
         Reading::Misquote
@@ -251,6 +258,25 @@ fn next_source_word(ops: &[Op], i: usize) -> Option<usize> {
         Op::Same { s, .. } | Op::Stem { s, .. } | Op::Changed { s, .. } => Some(s),
         _ => None,
     })
+}
+
+/// Do the kept words on either side of dropped words `start..end` of the
+/// alignment stand in different paragraphs?
+fn crosses_paragraph(
+    source: &Source,
+    words: &[(usize, usize)],
+    ops: &[Op],
+    start: usize,
+    end: usize,
+) -> bool {
+    let (Some(before), Some(after)) = (
+        previous_source_word(ops, start),
+        next_source_word(ops, end.saturating_sub(1)),
+    ) else {
+        return false;
+    };
+    let paragraph = |w: usize| source.layout.paragraph_of(words[w].0);
+    paragraph(before) != paragraph(after)
 }
 
 /// Are the dropped words narration between two quotations: outside every

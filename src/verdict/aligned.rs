@@ -59,11 +59,13 @@ pub(super) fn aligned_findings(
             ));
             out.push(f);
         }
-        Reading::StitchedNarration => {
-            let mut f = finding(
-                Kind::Stitched,
-                "the quote joins separate quotations across the narration between them".into(),
-            );
+        Reading::StitchedNarration | Reading::StitchedParagraphs => {
+            let message = if aligned.reading == Reading::StitchedNarration {
+                "the quote joins separate quotations across the narration between them"
+            } else {
+                "the quote joins passages of separate paragraphs, leaving out the words between them"
+            };
+            let mut f = finding(Kind::Stitched, message.into());
             f.source = Some(span.clone());
             f.related = aligned
                 .pieces

@@ -7,9 +7,20 @@ use super::aligned::{
 use super::context::Cx;
 use crate::claims::{Claim, Located};
 use crate::evidence::{Evidence, Job, SourceId};
-use crate::matcher::quote::Token;
-use crate::matcher::{Aligned, Reading};
+use crate::lexicon::stopwords::STOPWORDS;
+use crate::matcher::quote::{ParsedQuote, Token};
+use crate::matcher::{Aligned, Piece, Reading};
 use crate::model::{Finding, Kind};
+
+/// Is a verbatim piece long enough to count: two words, or three when
+/// every one of them is a common word ("of the", "in a")?
+fn is_solid_piece(quote: &ParsedQuote, piece: &Piece) -> bool {
+    let common = (piece.quote_start..piece.quote_end).all(|t| match &quote.tokens[t] {
+        Token::Word { text, .. } => STOPWORDS.contains(&text.as_str()),
+        _ => true,
+    });
+    piece.words >= 3 || (piece.words == 2 && !common)
+}
 
 /// The contract's rules 1 to 5 for one quote, in order; the first that
 /// applies decides. Returns the declaration and evidence where the quote
@@ -91,7 +102,10 @@ pub(super) fn quote_findings<'a>(
     let ratio = best.map_or(0.0, |(_, a)| a.ratio());
     if let Some((d, aligned)) = best.filter(|_| ratio >= settings.aligned) {
         aligned_findings(cx, d, aligned, &finding, out);
-        if aligned.reading == Reading::StitchedNarration {
+        if matches!(
+            aligned.reading,
+            Reading::StitchedNarration | Reading::StitchedParagraphs
+        ) {
             return None;
         }
         return evidence_in(d).map(|e| (d, e));
@@ -109,11 +123,12 @@ pub(super) fn quote_findings<'a>(
             )
         });
     if let Some((d, pieces)) = pieces {
+        // Rev. 2: the pieces hold every word of the quote, each a run of two
+        // words (three when all are common words); a quote made of common
+        // phrases and words of its own is no stitch of the source.
         let covered: usize = pieces.iter().map(|p| p.words).sum();
-        if pieces.len() >= 2
-            && covered as f64 >= settings.aligned * words as f64
-            && is_stitched(pieces)
-        {
+        let solid = pieces.iter().all(|p| is_solid_piece(&job.parsed, p));
+        if pieces.len() >= 2 && covered == words && solid && is_stitched(pieces) {
             let mut f = finding(
                 Kind::Stitched,
                 format!(
