@@ -53,11 +53,24 @@ pub fn context_overlap(a: &Figure, b: &Figure) -> usize {
     wa.iter().filter(|w| wb.contains(w)).count()
 }
 
-/// Are two figures counts or measures of the same thing? Their nouns share
-/// a stem and their units agree; a generic shared noun (people, times…)
-/// needs two other shared content words. Two years are of the same thing
-/// when their contexts share a content word.
+/// Are a claimed figure and a figure of its cited source counts or
+/// measures of the same thing? Their nouns share a stem and their units
+/// agree; a generic shared noun (people, times…) needs another shared
+/// content word. Two years are of the same thing when their contexts
+/// share a content word.
 pub fn same_thing(a: &Figure, b: &Figure) -> bool {
+    same_thing_with(a, b, 1)
+}
+
+/// Are figures of two different sources of the same thing? As
+/// [`same_thing`], but a generic shared noun needs two other shared words:
+/// one is a coincidence ("visited the border about a dozen times" / "said
+/// at least 17 times that the border is closed").
+pub fn same_thing_across(a: &Figure, b: &Figure) -> bool {
+    same_thing_with(a, b, 2)
+}
+
+fn same_thing_with(a: &Figure, b: &Figure, generic_needs: usize) -> bool {
     if a.is_year || b.is_year {
         return a.is_year && b.is_year && context_overlap(a, b) >= 1;
     }
@@ -73,9 +86,7 @@ pub fn same_thing(a: &Figure, b: &Figure) -> bool {
     if !generic_shared {
         return false;
     }
-    // One shared word is a coincidence ("visited the border about a dozen
-    // times" / "said at least 17 times that the border is closed").
-    context_overlap(a, b) >= 2
+    context_overlap(a, b) >= generic_needs
 }
 
 /// Does the claimed figure agree with a source figure (equal after scaling,

@@ -9,7 +9,7 @@ pub mod read;
 mod reader_tests;
 pub mod tokens;
 
-pub use compare::{agrees, conflicts, context_overlap, is_hedge, same_thing};
+pub use compare::{agrees, conflicts, context_overlap, is_hedge, same_thing, same_thing_across};
 
 use crate::text::{Place, Source};
 use serde::Serialize;

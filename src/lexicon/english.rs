@@ -2,19 +2,34 @@
 //! "trial") is a change of meaning, never a typo. The list is SCOWL's
 //! (Debian's `wamerican`), embedded: see `assets/words/README.md`.
 
+use crate::text::fold::fold;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
 const WORDS: &str = include_str!("../../assets/words/words.txt");
 
-fn words() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| WORDS.lines().filter(|w| !w.is_empty()).collect())
+/// The list's words as folding writes them: ASCII entries as they are,
+/// the few others ("abbé", "naïve") folded like any text.
+fn words() -> &'static (HashSet<&'static str>, HashSet<String>) {
+    static SET: OnceLock<(HashSet<&'static str>, HashSet<String>)> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut ascii = HashSet::new();
+        let mut folded = HashSet::new();
+        for w in WORDS.lines().filter(|w| !w.is_empty()) {
+            if w.is_ascii() {
+                ascii.insert(w);
+            } else {
+                folded.insert(fold(w).text);
+            }
+        }
+        (ascii, folded)
+    })
 }
 
 /// Is `word` (folded: lower case, no diacritics) an English word?
 pub fn is_word(word: &str) -> bool {
-    words().contains(word)
+    let (ascii, folded) = words();
+    ascii.contains(word) || folded.contains(word)
 }
 
 #[cfg(test)]
@@ -23,7 +38,15 @@ mod tests {
 
     #[test]
     fn real_words_and_misspellings() {
-        for w in ["trail", "lose", "quite", "handing", "the", "overdoses"] {
+        for w in [
+            "trail",
+            "lose",
+            "quite",
+            "handing",
+            "the",
+            "overdoses",
+            "abbe",
+        ] {
             assert!(is_word(w), "{w}");
         }
         for w in ["minfield", "sovled", "sheibnaum", "flie", "teh", ""] {

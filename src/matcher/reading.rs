@@ -228,7 +228,7 @@ pub(super) fn read_alignment(
         place: source.place(fs, fe),
         range: (fs, fe),
         paragraph,
-        aligned: alignment.aligned,
+        aligned: one_paragraph_share(source, words, ops, alignment.aligned),
         words: alignment.words,
         reading,
         omission,
@@ -236,6 +236,43 @@ pub(super) fn read_alignment(
         changes,
         meaning,
         pieces: narration_pieces,
+    }
+}
+
+/// The words rule 2 counts: those of one paragraph. A quote that runs on
+/// into the next paragraph word for word is one passage and keeps them
+/// all; one whose words change or skip at the break is measured by its
+/// best paragraph alone.
+fn one_paragraph_share(
+    source: &Source,
+    words: &[(usize, usize)],
+    ops: &[Op],
+    aligned: usize,
+) -> usize {
+    let paragraph = |w: usize| source.layout.paragraph_of(words[w].0);
+    let mut counts: Vec<(usize, usize)> = Vec::new(); // paragraph, kept words
+    let mut previous: Option<(usize, usize)> = None; // op index, paragraph
+    let mut broken = false;
+    for (i, op) in ops.iter().enumerate() {
+        let (Op::Same { s, .. } | Op::Stem { s, .. }) = *op else {
+            continue;
+        };
+        let p = paragraph(s);
+        if let Some((j, q)) = previous {
+            if q != p && j + 1 != i {
+                broken = true;
+            }
+        }
+        match counts.iter_mut().find(|(q, _)| *q == p) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((p, 1)),
+        }
+        previous = Some((i, p));
+    }
+    if broken {
+        counts.iter().map(|&(_, n)| n).max().unwrap_or(0)
+    } else {
+        aligned
     }
 }
 

@@ -149,7 +149,7 @@ fn check_number(
         }
         seen_files.push(sf);
         for g in &outcomes[sf].figures {
-            if figures::same_thing(&agreed.figure, &g.figure)
+            if figures::same_thing_across(&agreed.figure, &g.figure)
                 && figures::conflicts(&agreed.figure, &g.figure)
             {
                 related.push(cx.source_span(other, &g.place));
