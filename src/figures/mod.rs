@@ -8,6 +8,8 @@ pub mod read;
 #[cfg(test)]
 mod reader_tests;
 pub mod tokens;
+mod value;
+mod year;
 
 pub use compare::{agrees, conflicts, context_overlap, is_hedge, same_thing, same_thing_across};
 
@@ -32,9 +34,11 @@ impl Qualifier {
     pub fn interval(self, value: f64, low: f64, high: f64) -> (f64, f64) {
         match self {
             Qualifier::Exact => (value, value),
-            Qualifier::About => (value * 9.0 / 10.0, value * 11.0 / 10.0),
-            Qualifier::Nearly => (value * 9.0 / 10.0, value),
+            // Ordered, so that a negative value ("about -40") reads too.
+            Qualifier::About => ordered(value * 9.0 / 10.0, value * 11.0 / 10.0),
+            Qualifier::Nearly => ordered(value * 9.0 / 10.0, value),
             Qualifier::MoreThan | Qualifier::AtLeast => (value, f64::INFINITY),
+            Qualifier::LessThan | Qualifier::AtMost if value < 0.0 => (f64::NEG_INFINITY, value),
             Qualifier::LessThan | Qualifier::AtMost => (0.0, value),
             Qualifier::Range => (low, high),
         }
@@ -73,6 +77,8 @@ pub enum Unit {
     Mile,
     Kg,
     Ton,
+    /// "1.4x", "3×", "twice as", "three times faster".
+    Multiplier,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -92,6 +98,10 @@ impl Period {
             Period::Since { years, .. } => years,
         }
     }
+}
+
+fn ordered(a: f64, b: f64) -> (f64, f64) {
+    (a.min(b), a.max(b))
 }
 
 /// A figure read from text.

@@ -3,6 +3,8 @@
 
 use super::period::{is_period_word, qualifier_before, read_period};
 use super::tokens::*;
+use super::value::{value_at, Value};
+use super::year::{is_year_at, iso_year};
 use super::{Figure, Qualifier, Unit};
 use crate::lexicon::stopwords::{MONTHS, STOP, STOPWORDS};
 
@@ -33,52 +35,6 @@ pub fn read_sentence(sentence: &str, base: usize, published: Option<i32>) -> Vec
         }
     }
     figures
-}
-
-/// The value starting at token `i`: (value, precision, first token after it).
-pub(super) fn value_at(toks: &[Tok], i: usize) -> Option<(f64, f64, usize, bool)> {
-    let t = &toks[i];
-    let word = t.text.as_str();
-    // Digits, maybe with a scale word.
-    if let Some((v, p)) = parse_digits(word) {
-        if let Some(s) = toks.get(i + 1).and_then(|n| scale(&n.text)) {
-            return Some((v * s, p * s, i + 2, false));
-        }
-        return Some((v, p, i + 1, false));
-    }
-    // "half a million", "a third", "half".
-    if word == "half" {
-        if toks.get(i + 1).is_some_and(|n| n.text == "a") {
-            if let Some(s) = toks.get(i + 2).and_then(|n| scale(&n.text)) {
-                return Some((0.5 * s, 0.1 * s, i + 3, false));
-            }
-        }
-        return Some((0.5, 0.5, i + 1, true));
-    }
-    if word == "dozen" {
-        return Some((12.0, 1.0, i + 1, false));
-    }
-    if let Some(n) = small_number(word) {
-        // "twenty-five"
-        let (mut v, mut next) = (n, i + 1);
-        if n >= 20.0 {
-            if let Some(u) = toks
-                .get(i + 1)
-                .filter(|t| t.hyphen_before)
-                .and_then(|t| small_number(&t.text))
-            {
-                if u < 10.0 {
-                    v += u;
-                    next += 1;
-                }
-            }
-        }
-        if let Some(s) = toks.get(next).and_then(|n| scale(&n.text)) {
-            return Some((v * s, s, next + 1, false));
-        }
-        return Some((v, 1.0, next, false));
-    }
-    None
 }
 
 pub(super) fn read_at(
@@ -144,10 +100,42 @@ pub(super) fn read_at(
         precision = s;
         next = i + 2;
     } else {
+        if let Some(y) = iso_year(word) {
+            // A date: its year is the figure.
+            let figure = Figure {
+                text: word.to_string(),
+                value: y,
+                low: y,
+                high: y,
+                precision: 1.0,
+                qualifier: Qualifier::Exact,
+                unit: None,
+                period: None,
+                nouns: Vec::new(),
+                noun_phrase: String::new(),
+                context: context_around(toks, i, i + 1),
+                is_year: true,
+                start: base + toks[i].start,
+                end: base + toks[i].end,
+            };
+            return Some((figure, i + 1));
+        }
+        // A number glued into a name ("POSIX.1-2008", "ISO-8859") is part
+        // of it, not a figure.
+        let glued = |k: usize| k > 0 && toks[k].start == toks[k - 1].end;
+        if i >= 2
+            && glued(i)
+            && matches!(toks[i - 1].text.as_str(), "." | "–")
+            && glued(i - 1)
+            && toks[i - 2].text.chars().all(char::is_alphanumeric)
+        {
+            return None;
+        }
         // Skip what is not a count: ordinals ("45th"), list markers ("1)"),
         // names ("MS-13"), "one" standing alone.
         if word.bytes().next().is_some_and(|b| b.is_ascii_digit())
             && word.bytes().any(|b| b.is_ascii_alphabetic())
+            && value_at(toks, i).is_none()
         {
             return None;
         }
@@ -159,12 +147,19 @@ pub(super) fn read_at(
         }
         // A day of a month ("December 6", "6 December").
         let month = |t: Option<&Tok>| t.is_some_and(|t| MONTHS.contains(&t.text.as_str()));
-        if parse_digits(word).is_some()
+        if parse_digits(word).is_some_and(|(v, _)| (1.0..=31.0).contains(&v))
             && (i > 0 && month(toks.get(i - 1)) || month(toks.get(i + 1)))
         {
             return None;
         }
-        let (v, p, n, is_fraction) = value_at(toks, i)?;
+        let Value {
+            value: v,
+            precision: p,
+            next: n,
+            fraction: is_fraction,
+            unit: value_unit,
+        } = value_at(toks, i)?;
+        unit = value_unit;
         if toks.get(n).is_some_and(|t| t.text == ")" || t.text == "/")
             || (i > 0 && toks[i - 1].text == "/")
         {
@@ -176,15 +171,8 @@ pub(super) fn read_at(
         next = n;
         low = v;
         high = v;
-        // A calendar year: four digits, no separator, nothing scaling it.
-        let digits = word.bytes().all(|b| b.is_ascii_digit());
-        if digits && word.len() == 4 && (1800.0..=2100.0).contains(&v) && n == i + 1 {
-            let after = toks.get(n).map(|t| t.text.as_str()).unwrap_or("");
-            let currency = i > 0 && toks[i - 1].text == "$";
-            if !matches!(after, "%" | "percent") && !currency && unit_of(after).is_none() {
-                is_year = true;
-            }
-        }
+        is_year = is_year_at(toks, i, v, n, unit)
+            && !(i > 0 && matches!(toks[i - 1].text.as_str(), "$" | "€" | "£"));
     }
     // Currency before: "$", "US$".
     if start_tok > 0 && toks[start_tok - 1].text == "$" {
@@ -213,7 +201,11 @@ pub(super) fn read_at(
     // Ranges: "between X and Y", "X–Y", "X to Y" after "from" with no verb of change.
     if !is_year && qualifier != Qualifier::Range {
         if toks.get(next).is_some_and(|t| t.text == "–") {
-            if let Some((v2, _, n2, _)) = toks.get(next + 1).and_then(|_| value_at(toks, next + 1))
+            if let Some(Value {
+                value: v2,
+                next: n2,
+                ..
+            }) = toks.get(next + 1).and_then(|_| value_at(toks, next + 1))
             {
                 low = value.min(v2);
                 high = value.max(v2);
@@ -225,7 +217,12 @@ pub(super) fn read_at(
             && toks[start_tok - 1].text == "between"
             && toks.get(next).is_some_and(|t| t.text == "and")
         {
-            if let Some((v2, _, n2, _)) = value_at(toks, next + 1) {
+            if let Some(Value {
+                value: v2,
+                next: n2,
+                ..
+            }) = value_at(toks, next + 1)
+            {
                 low = value.min(v2);
                 high = value.max(v2);
                 value = (low + high) / 2.0;
@@ -344,21 +341,7 @@ pub(super) fn read_at(
             .collect();
     }
     let period = read_period(toks, next, published);
-    // Context: content words within eight tokens either side.
-    let from = start_tok.saturating_sub(8);
-    let to = (next + 8).min(toks.len());
-    let mut context: Vec<String> = toks[from..to]
-        .iter()
-        .enumerate()
-        .filter(|(j, _)| from + j < start_tok || from + j >= next)
-        .map(|(_, t)| t)
-        .filter(|t| {
-            is_word(t) && !STOPWORDS.contains(&t.text.as_str()) && small_number(&t.text).is_none()
-        })
-        .map(|t| stem(&t.text))
-        .collect();
-    context.sort();
-    context.dedup();
+    let context = context_around(toks, start_tok, next);
     let first = &toks[start_tok];
     let last = &toks[next.max(start_tok + 1) - 1];
     let text = sentence[first.start..last.end].to_string();
@@ -381,4 +364,24 @@ pub(super) fn read_at(
         end: base + last.end,
     };
     Some((figure, next))
+}
+
+/// Context: content words within eight tokens either side of the figure's
+/// tokens `start..next`.
+fn context_around(toks: &[Tok], start: usize, next: usize) -> Vec<String> {
+    let from = start.saturating_sub(8);
+    let to = (next + 8).min(toks.len());
+    let mut context: Vec<String> = toks[from..to]
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| from + j < start || from + j >= next)
+        .map(|(_, t)| t)
+        .filter(|t| {
+            is_word(t) && !STOPWORDS.contains(&t.text.as_str()) && small_number(&t.text).is_none()
+        })
+        .map(|t| stem(&t.text))
+        .collect();
+    context.sort();
+    context.dedup();
+    context
 }

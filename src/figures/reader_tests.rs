@@ -108,3 +108,45 @@ fn stems_meet_across_forms() {
     assert_ne!(stem("lives"), stem("deaths"));
     assert_eq!(stem("countries"), "country");
 }
+
+#[test]
+fn multipliers_powers_fractions_and_signs() {
+    let f = one("the new parser is 1.4x faster");
+    assert_eq!((f.value, f.unit), (1.4, Some(Unit::Multiplier)));
+    let f = one("a 3× speed-up");
+    assert_eq!((f.value, f.unit), (3.0, Some(Unit::Multiplier)));
+    let f = one("it is twice as fast");
+    assert_eq!((f.value, f.unit), (2.0, Some(Unit::Multiplier)));
+    let f = one("three times faster than before");
+    assert_eq!((f.value, f.unit), (3.0, Some(Unit::Multiplier)));
+    assert_eq!(one("inputs smaller than 2**16 bytes").value, 65536.0);
+    assert_eq!(one("inputs smaller than 2^16 bytes").value, 65536.0);
+    assert_eq!(one("about 10⁶ records").value, 1e6);
+    assert_eq!(one("½ of the votes").value, 0.5);
+    assert_eq!(one("1½ cups of flour").value, 1.5);
+    assert_eq!(one("it fell to -40 degrees").value, -40.0);
+    assert_eq!(one("it fell to −40 degrees").value, -40.0);
+    let f = one("about -40 degrees");
+    assert!(f.low <= -40.0 && -40.0 <= f.high);
+}
+
+#[test]
+fn currency_with_scale_suffixes() {
+    let f = one("a fine of €5m was paid");
+    assert_eq!((f.value, f.unit), (5e6, Some(Unit::Eur)));
+    let f = one("a $3bn deal");
+    assert_eq!((f.value, f.unit), (3e9, Some(Unit::Usd)));
+    let f = one("a £9m grant");
+    assert_eq!((f.value, f.unit), (9e6, Some(Unit::Gbp)));
+}
+
+#[test]
+fn dates_and_names_are_not_ranges() {
+    let f = one("released on 2018-01-07 by the team");
+    assert!(f.is_year && f.value == 2018.0, "{f:?}");
+    let read = crate::figures::read::read_sentence("POSIX.1-1988 was the first standard", 0, None);
+    assert!(
+        read.iter().all(|f| f.qualifier != Qualifier::Range),
+        "{read:?}"
+    );
+}

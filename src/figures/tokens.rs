@@ -21,8 +21,22 @@ pub(super) fn tokenize(sentence: &str) -> Vec<Tok> {
     let chars: Vec<(usize, char)> = sentence.char_indices().collect();
     let mut i = 0;
     let mut hyphen = false;
+    // A minus sign waiting for its number: its byte offset.
+    let mut minus: Option<usize> = None;
     while i < chars.len() {
         let (at, c) = chars[i];
+        if let Some(len) = iso_date_len(&sentence[at..]) {
+            // "2018-01-07": one token, a date (not the range "01-07").
+            toks.push(Tok {
+                text: sentence[at..at + len].to_string(),
+                start: at,
+                end: at + len,
+                hyphen_before: false,
+            });
+            i += len; // ASCII: one char a byte
+            minus = None;
+            continue;
+        }
         if c.is_alphanumeric() {
             let mut j = i + 1;
             while j < chars.len() {
@@ -53,14 +67,23 @@ pub(super) fn tokenize(sentence: &str) -> Vec<Tok> {
             }
             let end = chars.get(j).map_or(sentence.len(), |x| x.0);
             let raw = &sentence[at..end];
-            let text = if raw.bytes().any(|b| b.is_ascii_digit()) {
+            let mut text = if let Some(v) = with_vulgar_fraction(raw) {
+                v
+            } else if raw.bytes().any(|b| b.is_ascii_digit()) {
                 raw.to_string()
             } else {
                 fold(raw).text
             };
+            let mut start = at;
+            if let Some(m) = minus.take() {
+                if text.starts_with(|c: char| c.is_ascii_digit()) {
+                    text.insert(0, '-');
+                    start = m;
+                }
+            }
             toks.push(Tok {
                 text,
-                start: at,
+                start,
                 end,
                 hyphen_before: hyphen,
             });
@@ -68,7 +91,17 @@ pub(super) fn tokenize(sentence: &str) -> Vec<Tok> {
             i = j;
             continue;
         }
+        minus = None;
         match c {
+            // "-40", "−3.5": a sign, when nothing is glued on its left.
+            '-' | '−'
+                if chars.get(i + 1).is_some_and(|x| x.1.is_ascii_digit())
+                    && (i == 0
+                        || chars[i - 1].1.is_whitespace()
+                        || "([".contains(chars[i - 1].1)) =>
+            {
+                minus = Some(at);
+            }
             '-' | '–' | '—' => {
                 let between_digits = i > 0
                     && chars[i - 1].1.is_ascii_digit()
@@ -105,6 +138,56 @@ pub(super) fn tokenize(sentence: &str) -> Vec<Tok> {
     toks
 }
 
+/// The byte length of an ISO date ("2024-02-03") at the start of `text`.
+fn iso_date_len(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    let shape = (0..4).all(digit)
+        && b.get(4) == Some(&b'-')
+        && digit(5)
+        && digit(6)
+        && b.get(7) == Some(&b'-')
+        && digit(8)
+        && digit(9)
+        && !digit(10);
+    shape.then_some(10)
+}
+
+/// Is `word` an ISO date token?
+pub(super) fn is_iso_date(word: &str) -> bool {
+    iso_date_len(word) == Some(word.len())
+}
+
+/// A number written with a vulgar fraction ("½", "1½") as decimal text.
+fn with_vulgar_fraction(raw: &str) -> Option<String> {
+    let at = raw.find(|c: char| fraction_value(c).is_some())?;
+    let (whole, rest) = raw.split_at(at);
+    let mut chars = rest.chars();
+    let f = chars.next().and_then(fraction_value)?;
+    if chars.next().is_some() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let w: f64 = if whole.is_empty() {
+        0.0
+    } else {
+        whole.parse().ok()?
+    };
+    Some(format!("{}", w + f))
+}
+
+fn fraction_value(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '⅕' => 0.2,
+        '⅛' => 0.125,
+        _ => return None,
+    })
+}
+
 pub(super) fn small_number(word: &str) -> Option<f64> {
     word_value(word)
 }
@@ -134,6 +217,9 @@ pub(super) fn plural_scale(word: &str) -> Option<f64> {
 
 pub(super) fn parse_digits(text: &str) -> Option<(f64, f64)> {
     // Returns the value and its precision (the place of the last significant digit).
+    if let Some(positive) = text.strip_prefix('-') {
+        return parse_digits(positive).map(|(v, p)| (-v, p));
+    }
     let clean: String = text.chars().filter(|&c| c != ',').collect();
     if !clean.bytes().all(|b| b.is_ascii_digit() || b == b'.') || clean.is_empty() {
         return None;
@@ -191,6 +277,7 @@ pub(super) fn unit_of(word: &str) -> Option<Unit> {
         "kg" | "kilogram" | "kilograms" => Some(Unit::Kg),
         "ton" | "tons" | "tonne" | "tonnes" => Some(Unit::Ton),
         "pesos" | "peso" => Some(Unit::Peso),
+        "times" => None,
         _ => None,
     }
 }
