@@ -1,7 +1,7 @@
 //! Rule 2 read out: how a quote aligned in one paragraph differs from the
 //! source, in words people read.
 
-use super::context::Cx;
+use super::context::{collapsed, Cx};
 use crate::matcher::{Aligned, Piece, Reading};
 use crate::model::{Finding, Kind};
 
@@ -42,7 +42,7 @@ pub(super) fn aligned_findings(
             f.source = Some(span.clone());
             f.help = Some(format!(
                 "correct it to the source's spelling: “{}”",
-                aligned.place.text
+                collapsed(&aligned.place.text)
             ));
             out.push(f);
         }
@@ -55,7 +55,7 @@ pub(super) fn aligned_findings(
             f.source = Some(span.clone());
             f.help = Some(format!(
                 "quote the source exactly: “{}”",
-                aligned.place.text
+                collapsed(&aligned.place.text)
             ));
             out.push(f);
         }
@@ -86,9 +86,13 @@ pub(super) fn describe_changes(aligned: &Aligned) -> String {
         .iter()
         .take(4)
         .map(|c| match (c.source.is_empty(), c.quote.is_empty()) {
-            (true, _) => format!("adds “{}”", c.quote),
-            (_, true) => format!("drops “{}”", c.source),
-            _ => format!("changes “{}” to “{}”", c.source, c.quote),
+            (true, _) => format!("adds “{}”", collapsed(&c.quote)),
+            (_, true) => format!("drops “{}”", collapsed(&c.source)),
+            _ => format!(
+                "changes “{}” to “{}”",
+                collapsed(&c.source),
+                collapsed(&c.quote)
+            ),
         })
         .collect();
     let more = aligned.changes.len().saturating_sub(4);

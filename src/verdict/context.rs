@@ -85,3 +85,9 @@ pub fn cited_decls(set: &ClaimSet, claim: &Claim) -> Vec<usize> {
 
 /// A job's evidence by source file.
 pub(super) type JobEvidence<'a> = Vec<(SourceId, &'a Evidence)>;
+
+/// Source text as a fix offers it: its white space collapsed, never a copy
+/// of its line breaks and indentation.
+pub(super) fn collapsed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

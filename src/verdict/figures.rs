@@ -1,7 +1,7 @@
 //! Figures: a claimed figure against its cited sources (mismatch, hedge,
 //! not found), then against the other sources of its claims file.
 
-use super::context::Cx;
+use super::context::{collapsed, Cx};
 use crate::claims::{Claim, FigureClaim};
 use crate::figures::{self, Figure, SourceFigure};
 use crate::model::{Finding, Kind, Span};
@@ -99,7 +99,10 @@ fn check_number(
                     ),
                 );
                 f.source = Some(cx.source_span(d, &near.place));
-                f.help = Some(format!("state the source's figure: “{}”", near.figure.text));
+                f.help = Some(format!(
+                    "state the source's figure: “{}”",
+                    collapsed(&near.figure.text)
+                ));
                 out.push(f);
             }
             None => {
@@ -131,7 +134,7 @@ fn check_number(
         f.source = Some(cx.source_span(d, &agreed.place));
         f.help = Some(format!(
             "keep the source's qualifier: “{}”",
-            agreed.figure.text
+            collapsed(&agreed.figure.text)
         ));
         out.push(f);
     }

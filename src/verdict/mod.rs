@@ -17,7 +17,7 @@ pub use context::cited_decls;
 
 use crate::claims::ClaimSet;
 use crate::evidence::{Evidence, JobId, Searched, SourceId};
-use crate::model::{ClaimResult, Finding, Report, Settings, Severity, Status};
+use crate::model::{ClaimResult, Finding, Kind, Report, Settings, Severity, Status};
 use context::{Cx, JobEvidence};
 
 /// Decide every claim of `set` from the evidence the search gathered.
@@ -70,12 +70,16 @@ pub fn decide(set: &ClaimSet, searched: &Searched, settings: &Settings) -> Repor
             }
             job += 1;
         }
+        let before_figures = findings.len();
         for figure in &claim.figures {
             figures::figure_findings(&cx, claim, figure, &cited, &mut findings);
         }
+        let figure_missing = findings[before_figures..]
+            .iter()
+            .any(|f| f.kind == Kind::FigureNotFound);
         // Source problems: always for cited sources; for claims searching
-        // every source, only when a quote was not found.
-        if !claim.cites_all() || quote_failed || claim.quotes.is_empty() {
+        // every source, only when a quote or figure was not found.
+        if !claim.cites_all() || quote_failed || figure_missing {
             let mut seen = Vec::new();
             for &d in &cited {
                 let sf = cx.file_of(d);

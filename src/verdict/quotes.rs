@@ -4,7 +4,7 @@
 use super::aligned::{
     aligned_findings, describe_changes, describe_pieces, is_stitched, typography_differs,
 };
-use super::context::Cx;
+use super::context::{collapsed, Cx};
 use crate::claims::{Claim, Located};
 use crate::evidence::{Evidence, Job, SourceId};
 use crate::lexicon::stopwords::STOPWORDS;
@@ -61,7 +61,7 @@ pub(super) fn quote_findings<'a>(
                     "matches the source once quotation marks, dashes, case, diacritics or spacing are folded".into(),
                 );
                 f.source = Some(cx.source_span(d, place));
-                f.help = Some(format!("the source reads “{}”", place.text));
+                f.help = Some(format!("the source reads “{}”", collapsed(&place.text)));
                 out.push(f);
             }
             // `[W]e`, `fac[ing]`: an editorial change of case or inflection,
@@ -203,7 +203,7 @@ pub(super) fn quote_findings<'a>(
         f.source = Some(cx.source_span(d, &aligned.place));
         f.help = Some(format!(
             "quote the source exactly: “{}”",
-            aligned.place.text
+            collapsed(&aligned.place.text)
         ));
         out.push(f);
     }

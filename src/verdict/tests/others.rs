@@ -199,3 +199,43 @@ fn one_shared_generic_word_is_a_coincidence() {
         .decide();
     assert!(kinds(&report).is_empty(), "{:?}", kinds(&report));
 }
+
+#[test]
+fn every_source_figure_claims_report_source_problems_only_when_not_found() {
+    let body = "  - {id: q, figures: ['about 1,200 arrests last year']}\n";
+    let found = Run::new(body)
+        .figures(0, "The ministry counted about 1,200 arrests last year.")
+        .state(
+            1,
+            SourceState::Failed(ReadError::Unreadable("a folder".into())),
+        )
+        .decide();
+    assert!(kinds(&found).is_empty(), "{:?}", kinds(&found));
+    let lost = Run::new(body)
+        .state(
+            1,
+            SourceState::Failed(ReadError::Unreadable("a folder".into())),
+        )
+        .decide();
+    assert_eq!(kinds(&lost), ["figure-not-found", "source-unreadable"]);
+}
+
+#[test]
+fn fixes_offer_the_source_with_its_white_space_collapsed() {
+    let mut wrapped = aligned(Reading::Misquote, 4, 5);
+    wrapped.place = place("we will not\n      send troops", 40, 3);
+    let report = Run::new(QUOTE)
+        .found(
+            0,
+            Evidence {
+                aligned: Some(wrapped),
+                ..Evidence::default()
+            },
+        )
+        .decide();
+    let help = report.claims[0].findings[0]
+        .help
+        .clone()
+        .unwrap_or_default();
+    assert_eq!(help, "quote the source exactly: “we will not send troops”");
+}
