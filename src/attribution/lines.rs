@@ -1,6 +1,7 @@
 //! Credits on lines of their own: a dash line under a pull quote, and a
 //! comment's numbered header.
 
+use super::names::looks_like_name;
 use super::Credit;
 use crate::text::Source;
 
@@ -11,9 +12,12 @@ pub(super) fn pull_quote(source: &Source, paragraph: usize, quote_end: usize) ->
     let folded_len = source.folded.text.len();
     let (ps, _) = layout.paragraph_range(paragraph, folded_len);
     let (para_start, _) = source.original_range(ps, ps + 1);
-    let para_end = match layout.paragraphs.get(paragraph + 1) {
+    // Up to the end of the next paragraph: where lines are paragraphs, the
+    // credit line under the quote is a paragraph of its own. A blank line
+    // under the quote ends the search below.
+    let para_end = match layout.paragraphs.get(paragraph + 2) {
         Some(&next) => source.original_range(next, next + 1).0,
-        None => source.original_range(ps, folded_len).1 + 8,
+        None => source.original_len(),
     };
     let text = source.original_text(para_start, para_end);
     let mut offset = 0;
@@ -28,6 +32,9 @@ pub(super) fn pull_quote(source: &Source, paragraph: usize, quote_end: usize) ->
             .strip_prefix("--")
             .or_else(|| trimmed.strip_prefix('—'))
             .or_else(|| trimmed.strip_prefix('–'))?;
+        if !rest.starts_with(char::is_whitespace) && !rest.starts_with(char::is_alphabetic) {
+            return None;
+        }
         let name = rest
             .trim()
             .split(',')
@@ -63,10 +70,17 @@ pub(super) fn commenter(source: &Source, start: usize) -> Option<Credit> {
         let Some((number, name)) = trimmed.split_once(". ") else {
             continue;
         };
+        let name_words: Vec<&str> = name.split_whitespace().collect();
+        // "3. Jo Smith" or a handle ("6. noonespecial"); a numbered section
+        // title ("2. Decompressing partial scanlines") is no commenter.
+        let capitalised = name_words.len() == 1
+            || name_words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
         if !number.is_empty()
             && number.bytes().all(|b| b.is_ascii_digit())
-            && !name.is_empty()
-            && name.split(' ').count() <= 4
+            && capitalised
+            && looks_like_name(name.trim_end_matches(" Post author"))
         {
             let at = from + offset + line.find(name).unwrap_or(0);
             let name = name.trim_end_matches(" Post author").to_string();

@@ -9,6 +9,8 @@
 
 mod lines;
 mod names;
+#[cfg(test)]
+mod precision_tests;
 mod tags;
 mod tokens;
 
@@ -118,6 +120,14 @@ fn resolve(
 ) -> Option<Credit> {
     if !tag.pronoun {
         return None;
+    }
+    // "I" and "we" outside a quotation are the writer, never someone named
+    // earlier: no one the source names.
+    if matches!(tag.speaker.as_str(), "i" | "we") {
+        return Some(Credit {
+            speaker: None,
+            place: None,
+        });
     }
     let mut i = sentence;
     let mut steps = 0;

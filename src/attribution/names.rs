@@ -2,6 +2,7 @@
 //! on either side of a speech verb.
 
 use super::tokens::{folded, is_capitalised, Tok};
+use crate::lexicon::english;
 use crate::lexicon::people::{NOT_PEOPLE, PRONOUNS, ROLES, SPEECH_VERBS, TITLES};
 
 /// The name (or role) a run of words ends with: titles and possessors
@@ -38,6 +39,42 @@ pub(super) fn name_of(words: &[&Tok]) -> Option<String> {
         return None;
     }
     Some(name.join(" "))
+}
+
+/// All in capitals ("NOT", "MODIFICATIONS"): a heading or emphasis, no name.
+pub(super) fn is_shouted(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Could `name` be a person's (or a commenter's) name rather than a
+/// heading, a section title, a defined term or a sentence's first word?
+/// Not all capitals, no final period, no function words, and not made of
+/// English words alone ("Definitions", "Permission", "License Agreement").
+pub(super) fn looks_like_name(name: &str) -> bool {
+    let name = name.trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 || name.ends_with(['.', ':', ';', '?', '!']) {
+        return false;
+    }
+    if is_shouted(name) {
+        return false;
+    }
+    let function = |w: &str| {
+        matches!(
+            folded(w).as_str(),
+            "of" | "the" | "and" | "for" | "to" | "in" | "on" | "a" | "an" | "with" | "by" | "or"
+        )
+    };
+    if words.iter().any(|w| function(w)) {
+        return false;
+    }
+    // "It’s": a possessive or contraction of an English word.
+    let bare = |w: &str| {
+        let w = w.trim_end_matches("’s").trim_end_matches("'s");
+        folded(w)
+    };
+    !words.iter().all(|w| english::is_word(&bare(w)))
 }
 
 /// A role phrase ending a run of words: "the adviser", "the senior Mexican
@@ -170,10 +207,20 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<(String, bool, us
 /// to Pam Bondi").
 pub(super) fn subject_after(toks: &[Tok], v: usize) -> Option<(String, bool, usize)> {
     let mut i = v + 1;
-    if folded(&toks[v].text) == "according" {
+    let verb = folded(&toks[v].text);
+    if verb == "according" {
         if toks.get(i).is_some_and(|t| t.text == "to") {
             i += 1;
         } else {
+            return None;
+        }
+    } else {
+        // The speaker follows the verb only in an inverted tag, right after
+        // the quotation ("“…,” said Rubio"); "told X" names the listener,
+        // "I asked Git to …" the one asked.
+        let inverted = v > 0
+            && (toks[v - 1].quoted || matches!(toks[v - 1].text.as_str(), "," | "”" | "\"" | "’"));
+        if !inverted || verb == "told" || verb == "tells" {
             return None;
         }
     }

@@ -1,7 +1,7 @@
 //! Speech tags of a sentence ("…, Rubio said"), and its own subject when
 //! it is a person.
 
-use super::names::{name_of, subject_after, subject_before};
+use super::names::{is_shouted, looks_like_name, name_of, subject_after, subject_before};
 use super::tokens::{folded, is_capitalised, tokenize, Tok};
 use crate::lexicon::people::{NOT_PEOPLE, PRONOUNS, SPEECH_VERBS};
 
@@ -25,12 +25,31 @@ pub(super) fn tags(text: &str) -> Vec<Tag> {
         if t.quoted || !lower || !SPEECH_VERBS.contains(&verb.as_str()) {
             continue;
         }
+        // "X called it …" credits X; "a language called X" names something.
+        if verb == "called" || verb == "calls" {
+            let named = v > 0 && !toks[v - 1].quoted && !is_capitalised(&toks[v - 1].text);
+            let pronoun = v > 0 && PRONOUNS.contains(&folded(&toks[v - 1].text).as_str());
+            if named && !pronoun {
+                continue;
+            }
+            if let Some((speaker, pronoun, start)) =
+                subject_before(&toks, v).filter(|(name, _, _)| !is_shouted(name))
+            {
+                found.push(Tag {
+                    speaker,
+                    pronoun,
+                    start: start.min(t.start),
+                    end: t.end,
+                });
+            }
+            continue;
+        }
         // Failing a subject next to the verb, the sentence's own subject
         // ("Sheinbaum has drawn a red line … and said flatly that …").
         let hit = subject_before(&toks, v)
             .or_else(|| subject_after(&toks, v))
             .or_else(|| person_subject(&text[..t.start]).map(|n| (n, false, 0)));
-        if let Some((speaker, pronoun, start)) = hit {
+        if let Some((speaker, pronoun, start)) = hit.filter(|(name, _, _)| !is_shouted(name)) {
             found.push(Tag {
                 speaker,
                 pronoun,
@@ -61,7 +80,7 @@ pub(super) fn person_subject(text: &str) -> Option<String> {
         }
     }
     let name = name_of(&words)?;
-    if PRONOUNS.contains(&folded(&name).as_str()) {
+    if PRONOUNS.contains(&folded(&name).as_str()) || !looks_like_name(&name) {
         return None;
     }
     // A person's name has two words, or one that is no common capitalised word.

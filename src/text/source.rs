@@ -259,6 +259,16 @@ impl Source {
         starts
     }
 
+    /// Byte length of the decoded original text.
+    pub fn original_len(&self) -> usize {
+        match &self.original {
+            Original::Memory(text) => text.len(),
+            Original::File { path, skip } => std::fs::metadata(path)
+                .map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX))
+                .saturating_sub(*skip),
+        }
+    }
+
     /// Decoded-text length of the source.
     pub fn folded_len(&self) -> usize {
         self.folded.text.len()
