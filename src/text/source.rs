@@ -181,6 +181,19 @@ impl Source {
             if opens > closes && e < bytes.len() && bytes[e] == b']' {
                 e += 1;
             }
+            // An elided word's apostrophe ("’tis", "'90s") belongs to it: a
+            // fix quoting the passage must not drop it. (An opening single
+            // quotation mark is ‘, not ’.)
+            let after_space = |at: usize| at == 0 || bytes[at - 1].is_ascii_whitespace();
+            if s >= 3 && &bytes[s - 3..s] == "’".as_bytes() && after_space(s - 3) {
+                s -= 3;
+            } else if s >= 1
+                && bytes[s - 1] == b'\''
+                && after_space(s - 1)
+                && bytes.get(s).is_some_and(u8::is_ascii_digit)
+            {
+                s -= 1;
+            }
         }
         (s, e)
     }

@@ -87,3 +87,11 @@ fn markdown_emphasis_and_markers_are_not_text() {
         .iter()
         .any(|&(a, b)| s.folded.text[a..b].contains("a block quote over two lines")));
 }
+
+/// A fix quoting a passage keeps an elided word's apostrophe.
+#[test]
+fn an_elided_words_apostrophe_belongs_to_the_passage() {
+    let s = Source::from_text("In the ’90s and the '80s, ’tis said.".to_string());
+    let (_, raw) = find(&s, "90s and the 80s").unwrap();
+    assert_eq!(raw, "’90s and the '80s");
+}
