@@ -131,6 +131,32 @@ pub(super) fn read_at(
         {
             return None;
         }
+        // "Version 3", "section 11", "page 4": a label, not a quantity.
+        if i > 0
+            && matches!(
+                toks[i - 1].text.as_str(),
+                "version"
+                    | "section"
+                    | "chapter"
+                    | "article"
+                    | "part"
+                    | "page"
+                    | "paragraph"
+                    | "clause"
+                    | "item"
+                    | "step"
+                    | "figure"
+                    | "table"
+                    | "appendix"
+                    | "exhibit"
+                    | "no"
+                    | "v"
+                    | "rfc"
+                    | "issue"
+            )
+        {
+            return None;
+        }
         // Skip what is not a count: ordinals ("45th"), list markers ("1)"),
         // names ("MS-13"), "one" standing alone.
         if word.bytes().next().is_some_and(|b| b.is_ascii_digit())

@@ -150,3 +150,11 @@ fn dates_and_names_are_not_ranges() {
         "{read:?}"
     );
 }
+
+#[test]
+fn labels_are_no_quantities() {
+    let read =
+        crate::figures::read::read_sentence("Version 3, section 11 and page 4 of it", 0, None);
+    assert!(read.is_empty(), "{read:?}");
+    assert_eq!(one("version 3 adds 40 rules").value, 40.0);
+}
