@@ -3,6 +3,7 @@
 //! conflicts across the other sources of a claims file.
 
 mod compare;
+mod labels;
 mod period;
 pub mod read;
 #[cfg(test)]

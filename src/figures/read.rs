@@ -1,12 +1,13 @@
 //! Reading figures out of prose: values with their qualifier (as an
 //! interval), unit, period, counted noun and context words.
 
+use super::labels::is_no_count;
 use super::period::{is_period_word, qualifier_before, read_period};
 use super::tokens::*;
 use super::value::{value_at, Value};
 use super::year::{is_year_at, iso_year};
 use super::{Figure, Qualifier, Unit};
-use crate::lexicon::stopwords::{MONTHS, STOP, STOPWORDS};
+use crate::lexicon::stopwords::{STOP, STOPWORDS};
 
 /// Read every figure of one sentence. `base` is the sentence's offset in
 /// its text; `published` resolves "since YEAR".
@@ -120,62 +121,7 @@ pub(super) fn read_at(
             };
             return Some((figure, i + 1));
         }
-        // A number glued into a name ("POSIX.1-2008", "ISO-8859") is part
-        // of it, not a figure.
-        let glued = |k: usize| k > 0 && toks[k].start == toks[k - 1].end;
-        if i >= 2
-            && glued(i)
-            && matches!(toks[i - 1].text.as_str(), "." | "–")
-            && glued(i - 1)
-            && toks[i - 2].text.chars().all(char::is_alphanumeric)
-        {
-            return None;
-        }
-        // "Version 3", "section 11", "page 4": a label, not a quantity.
-        if i > 0
-            && matches!(
-                toks[i - 1].text.as_str(),
-                "version"
-                    | "section"
-                    | "chapter"
-                    | "article"
-                    | "part"
-                    | "page"
-                    | "paragraph"
-                    | "clause"
-                    | "item"
-                    | "step"
-                    | "figure"
-                    | "table"
-                    | "appendix"
-                    | "exhibit"
-                    | "no"
-                    | "v"
-                    | "rfc"
-                    | "issue"
-            )
-        {
-            return None;
-        }
-        // Skip what is not a count: ordinals ("45th"), list markers ("1)"),
-        // names ("MS-13"), "one" standing alone.
-        if word.bytes().next().is_some_and(|b| b.is_ascii_digit())
-            && word.bytes().any(|b| b.is_ascii_alphabetic())
-            && value_at(toks, i).is_none()
-        {
-            return None;
-        }
-        if toks[i].hyphen_before && i > 0 && is_word(&toks[i - 1]) && parse_digits(word).is_some() {
-            return None;
-        }
-        if word == "one" && toks.get(i + 1).is_none_or(|t| scale(&t.text).is_none()) {
-            return None;
-        }
-        // A day of a month ("December 6", "6 December").
-        let month = |t: Option<&Tok>| t.is_some_and(|t| MONTHS.contains(&t.text.as_str()));
-        if parse_digits(word).is_some_and(|(v, _)| (1.0..=31.0).contains(&v))
-            && (i > 0 && month(toks.get(i - 1)) || month(toks.get(i + 1)))
-        {
+        if is_no_count(toks, i) {
             return None;
         }
         let Value {
