@@ -38,6 +38,7 @@ struct RawMatcher {
 #[serde(deny_unknown_fields)]
 struct RawPaths {
     claims: Option<Vec<String>>,
+    roots: Option<Vec<String>>,
 }
 
 /// Why a configuration cannot be used: every problem, and its text (for
@@ -173,11 +174,18 @@ pub fn load(path: &Path, cwd: &Path) -> Result<Settings, ConfigError> {
         long_letters: typo.typo_long_letters.unwrap_or(settings.typo.long_letters),
         min_letters: typo.typo_min_letters.unwrap_or(settings.typo.min_letters),
     };
+    let base = paths::normalize(&cwd.join(path.parent().unwrap_or(Path::new("."))));
+    settings.root = Some(base.clone());
     if let Some(claims) = &raw.paths.claims {
-        let base = path.parent().unwrap_or(Path::new("."));
         settings.claims = claims
             .iter()
             .map(|c| paths::normalize(&base.join(c)))
+            .collect();
+    }
+    if let Some(roots) = &raw.paths.roots {
+        settings.extra_roots = roots
+            .iter()
+            .map(|r| paths::normalize(&base.join(r)))
             .collect();
     }
     if errors.is_empty() {

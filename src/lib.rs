@@ -29,6 +29,7 @@ pub mod text;
 pub mod verdict;
 pub mod workflow;
 
+use files::root::{project_root, Roots};
 use model::{InputError, Report, Settings, Span};
 use std::path::{Path, PathBuf};
 
@@ -42,11 +43,24 @@ pub fn check(
     settings: &Settings,
     progress: &(dyn Fn() + Sync),
 ) -> Report {
-    match files::walk::find_claims_files(paths, cwd) {
+    let roots = roots_for(paths, cwd, settings);
+    match files::walk::find_claims_files(paths, cwd, &roots) {
         Ok(files) if files.is_empty() => no_claims_files(paths, cwd),
         Ok(files) => check_files(&files, cwd, settings, progress),
         Err(errors) => Report::invalid(errors, Vec::new()),
     }
+}
+
+/// The folders a run may read: the project root (the configuration's
+/// folder, else the git work tree around the first claims path, else
+/// `cwd`) and the configured extra roots.
+pub fn roots_for(paths: &[PathBuf], cwd: &Path, settings: &Settings) -> Roots {
+    let anchor = paths.first().map_or(Path::new("."), PathBuf::as_path);
+    let root = match &settings.root {
+        Some(root) => root.clone(),
+        None => project_root(None, anchor, cwd),
+    };
+    Roots::new(&root, &settings.extra_roots)
 }
 
 /// Check the given claims files (relative to `cwd`).
@@ -57,7 +71,8 @@ pub fn check_files(
     progress: &(dyn Fn() + Sync),
 ) -> Report {
     let files: Vec<PathBuf> = files.iter().map(|f| cwd.join(f)).collect();
-    match claims::load_claims(&files, cwd) {
+    let roots = roots_for(&files, cwd, settings);
+    match claims::load_claims(&files, cwd, &roots) {
         Ok(set) => pipeline::run(&set, settings, progress),
         Err(failure) => Report::invalid(failure.errors, failure.files),
     }

@@ -4,4 +4,5 @@
 pub mod atomic;
 pub mod hash;
 pub mod paths;
+pub mod root;
 pub mod walk;

@@ -2,19 +2,44 @@
 //! order, each file once even through symlink loops.
 
 use super::paths;
+use super::root::Roots;
 use crate::model::{InputError, Span};
 use std::path::{Path, PathBuf};
 
 /// Claims files under the given paths (relative to `cwd`): files as given,
 /// folders searched for `*.yaml` / `*.yml` in sorted order. Paths come
-/// back joined to `cwd`.
-pub fn find_claims_files(given: &[PathBuf], cwd: &Path) -> Result<Vec<PathBuf>, Vec<InputError>> {
+/// back joined to `cwd`. A path, file or folder that leads outside `roots`
+/// (a symlink, `..`) is an input error and is not read.
+pub fn find_claims_files(
+    given: &[PathBuf],
+    cwd: &Path,
+    roots: &Roots,
+) -> Result<Vec<PathBuf>, Vec<InputError>> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let refuse = |path: &Path, errors: &mut Vec<InputError>| match roots.refuse(path, cwd) {
+        Some(why) => {
+            errors.push(InputError::new(
+                Span::start_of(paths::display(path, cwd)),
+                format!("claims path {why}"),
+            ));
+            true
+        }
+        None => false,
+    };
     for path in given {
         let full = cwd.join(path);
+        if refuse(&full, &mut errors) {
+            continue;
+        }
         match std::fs::metadata(&full) {
-            Ok(meta) if meta.is_dir() => files.extend(claims_files_under(&full)),
+            Ok(meta) if meta.is_dir() => {
+                let (found, outside) = claims_files_under(&full, roots);
+                files.extend(found);
+                for path in outside {
+                    refuse(&path, &mut errors);
+                }
+            }
             Ok(_) => files.push(full),
             Err(e) => errors.push(InputError::new(
                 Span::start_of(paths::display(&full, cwd)),
@@ -51,20 +76,30 @@ pub fn files_in(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Claims files under `dir`, sorted by path. Unreadable entries and
-/// symlink loops are skipped.
-pub fn claims_files_under(dir: &Path) -> Vec<PathBuf> {
+/// Claims files under `dir`, sorted by path, and the entries that lead
+/// outside `roots` (never entered). Unreadable entries and symlink loops
+/// are skipped.
+pub fn claims_files_under(dir: &Path, roots: &Roots) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let mut outside = Vec::new();
     let mut found: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .max_depth(MAX_DEPTH)
         .sort_by_file_name()
         .into_iter()
+        .filter_entry(|e| {
+            // Only a symlink can lead out of a folder inside the roots.
+            let inside = !e.path_is_symlink() || roots.contains(e.path());
+            if !inside && (e.file_type().is_dir() || is_claims_file(e.path())) {
+                outside.push(e.path().to_path_buf());
+            }
+            inside
+        })
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() && is_claims_file(e.path()))
         .map(walkdir::DirEntry::into_path)
         .collect();
     found.sort();
-    found
+    (found, outside)
 }
 
 fn is_claims_file(path: &Path) -> bool {
@@ -86,7 +121,7 @@ mod tests {
         std::fs::write(dir.path().join("notes.txt"), "").unwrap();
         #[cfg(unix)]
         std::os::unix::fs::symlink(dir.path(), dir.path().join("b/loop")).unwrap();
-        let found = claims_files_under(dir.path());
+        let (found, _) = claims_files_under(dir.path(), &Roots::new(dir.path(), &[]));
         let names: Vec<_> = found
             .iter()
             .map(|p| p.strip_prefix(dir.path()).unwrap().to_path_buf())

@@ -39,6 +39,12 @@ pub struct Settings {
     pub typo: TypoLimits,
     /// Claims paths checked when none are given.
     pub claims: Vec<PathBuf>,
+    /// The project root when it is known: the configuration's folder, or
+    /// the snapshot of `--staged`. `None`: found from the claims.
+    pub root: Option<PathBuf>,
+    /// Further folders sources and drafts may be read from
+    /// (`[paths] roots`).
+    pub extra_roots: Vec<PathBuf>,
     /// The file these came from, if any.
     pub file: Option<PathBuf>,
 }
@@ -51,6 +57,8 @@ impl Default for Settings {
             not_found: 0.60,
             typo: TypoLimits::default(),
             claims: vec![PathBuf::from("claims")],
+            root: None,
+            extra_roots: Vec::new(),
             file: None,
         }
     }

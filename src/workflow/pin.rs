@@ -2,6 +2,7 @@
 //! minimal text edit, leaving comments, order and formatting alone.
 
 use crate::claims::yaml::{self, Node, Value};
+use crate::files::root::Roots;
 use crate::files::walk::find_claims_files;
 use crate::files::{atomic, hash, paths};
 use crate::model::InputError;
@@ -32,12 +33,18 @@ struct Edit {
 }
 
 /// Pin the sources of the claims files under `paths` (relative to `cwd`);
-/// with `update`, replace pins that differ.
-pub fn pin(paths: &[PathBuf], update: bool, cwd: &Path) -> Result<PinOutcome, Vec<InputError>> {
-    let files = find_claims_files(paths, cwd)?;
+/// with `update`, replace pins that differ. Nothing outside `roots` is
+/// read or hashed.
+pub fn pin(
+    paths: &[PathBuf],
+    update: bool,
+    cwd: &Path,
+    roots: &Roots,
+) -> Result<PinOutcome, Vec<InputError>> {
+    let files = find_claims_files(paths, cwd, roots)?;
     let mut outcome = PinOutcome::default();
     for file in files {
-        pin_file(&file, update, cwd, &mut outcome);
+        pin_file(&file, update, cwd, roots, &mut outcome);
     }
     Ok(outcome)
 }
@@ -58,7 +65,7 @@ fn line_indent(text: &str, offset: usize) -> usize {
     text[start..].chars().take_while(|&c| c == ' ').count()
 }
 
-fn pin_file(path: &Path, update: bool, cwd: &Path, outcome: &mut PinOutcome) {
+fn pin_file(path: &Path, update: bool, cwd: &Path, roots: &Roots, outcome: &mut PinOutcome) {
     let shown = paths::display(path, cwd);
     let Ok(text) = std::fs::read_to_string(path) else {
         outcome.problems.push(format!("{shown}: cannot read it"));
@@ -113,6 +120,12 @@ fn pin_file(path: &Path, update: bool, cwd: &Path, outcome: &mut PinOutcome) {
             continue;
         };
         let full = paths::normalize(&dir.join(&source_path));
+        if let Some(why) = roots.refuse(&full, cwd) {
+            outcome
+                .problems
+                .push(format!("{shown}: source `{name}`: {why}"));
+            continue;
+        }
         let hash = match hash_source(&full) {
             Ok(h) => h,
             Err(e) => {
@@ -248,7 +261,13 @@ mod tests {
         let claims = dir.path().join("claims.yaml");
         let original = "# my sources\nsources:\n  a: a.txt   # bare\n  b:\n    path: b.txt\n    title: B  # keep me\n  c: {path: c.txt}\nclaims:\n  - {source: a, quote: alpha}\n";
         std::fs::write(&claims, original).unwrap();
-        let first = pin(std::slice::from_ref(&claims), false, dir.path()).unwrap();
+        let first = pin(
+            std::slice::from_ref(&claims),
+            false,
+            dir.path(),
+            &Roots::new(dir.path(), &[]),
+        )
+        .unwrap();
         assert_eq!(first.changes.len(), 3, "{first:?}");
         let text = std::fs::read_to_string(&claims).unwrap();
         assert!(
@@ -262,16 +281,39 @@ mod tests {
         assert!(text.contains("c: {path: c.txt, sha256: "), "{text}");
         assert!(text.ends_with("claims:\n  - {source: a, quote: alpha}\n"));
         // The result is valid and a second run changes nothing.
-        assert!(crate::claims::load_claims(std::slice::from_ref(&claims), dir.path()).is_ok());
-        let second = pin(std::slice::from_ref(&claims), false, dir.path()).unwrap();
+        assert!(crate::claims::load_claims(
+            std::slice::from_ref(&claims),
+            dir.path(),
+            &Roots::new(dir.path(), &[])
+        )
+        .is_ok());
+        let second = pin(
+            std::slice::from_ref(&claims),
+            false,
+            dir.path(),
+            &Roots::new(dir.path(), &[]),
+        )
+        .unwrap();
         assert!(second.changes.is_empty());
         assert_eq!(std::fs::read_to_string(&claims).unwrap(), text);
         // A changed source: reported, replaced only with --update.
         std::fs::write(dir.path().join("b.txt"), "beta, edited").unwrap();
-        let third = pin(std::slice::from_ref(&claims), false, dir.path()).unwrap();
+        let third = pin(
+            std::slice::from_ref(&claims),
+            false,
+            dir.path(),
+            &Roots::new(dir.path(), &[]),
+        )
+        .unwrap();
         assert_eq!(third.differing.len(), 1);
         assert_eq!(std::fs::read_to_string(&claims).unwrap(), text);
-        let fourth = pin(std::slice::from_ref(&claims), true, dir.path()).unwrap();
+        let fourth = pin(
+            std::slice::from_ref(&claims),
+            true,
+            dir.path(),
+            &Roots::new(dir.path(), &[]),
+        )
+        .unwrap();
         assert_eq!(fourth.changes.len(), 1);
         assert_ne!(std::fs::read_to_string(&claims).unwrap(), text);
     }

@@ -4,6 +4,7 @@
 use super::error::WorkflowError;
 use super::git::{git, git_bytes};
 use crate::files::paths;
+use crate::files::root::Roots;
 use crate::files::walk::find_claims_files;
 use crate::model::InputError;
 use std::path::{Path, PathBuf};
@@ -72,6 +73,31 @@ pub fn staged(cwd: &Path) -> Result<Staged, WorkflowError> {
     })
 }
 
+/// Paths of the working tree (relative to `cwd`, or absolute inside the
+/// repository) as the same places inside the snapshot, relative to its
+/// working directory.
+pub fn into_snapshot(paths: &[PathBuf], cwd: &Path, staged: &Staged) -> Vec<PathBuf> {
+    let top = paths::normalize(
+        &cwd.join(
+            staged
+                .prefix
+                .components()
+                .map(|_| "..")
+                .collect::<PathBuf>(),
+        ),
+    );
+    paths
+        .iter()
+        .map(|p| {
+            let full = paths::normalize(&cwd.join(p));
+            match full.strip_prefix(&top) {
+                Ok(rel) => paths::normalize(&staged.root.path().join(rel)),
+                Err(_) => p.clone(),
+            }
+        })
+        .collect()
+}
+
 /// The claims files under `paths` (inside the snapshot) that a staged
 /// change touches: staged themselves, or declaring a staged source or draft.
 pub fn staged_claims_files(
@@ -81,12 +107,13 @@ pub fn staged_claims_files(
     let cwd = staged.cwd();
     let absolute = |p: &Path| paths::normalize(&cwd.join(p));
     let mut selected = Vec::new();
-    for file in find_claims_files(paths, &cwd)? {
+    let roots = Roots::new(staged.root.path(), &[]);
+    for file in find_claims_files(paths, &cwd, &roots)? {
         if staged.is_changed(&absolute(&file)) {
             selected.push(file);
             continue;
         }
-        let Ok(set) = crate::claims::load_claims(std::slice::from_ref(&file), &cwd) else {
+        let Ok(set) = crate::claims::load_claims(std::slice::from_ref(&file), &cwd, &roots) else {
             continue;
         };
         let touches = set

@@ -55,10 +55,15 @@ fn extract_finds_the_sources_of_the_acceptance_draft() {
         dir.path().join("drafts/border-explainer.md"),
     )
     .unwrap();
-    let sources = root().join("sources");
+    // The sources inside the project: nothing outside its root is read.
+    copy_tree(&root().join("sources"), &dir.path().join("sources"));
     let out = verbatim(dir.path())
-        .args(["extract", "drafts/border-explainer.md", "--sources"])
-        .arg(&sources)
+        .args([
+            "extract",
+            "drafts/border-explainer.md",
+            "--sources",
+            "sources",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());

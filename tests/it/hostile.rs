@@ -120,7 +120,8 @@ fn generated() -> Vec<(&'static str, i32, &'static str, Setup)> {
             assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
             std::fs::write(dir.join("claims/c.yaml"), citing("../sources/pipe.txt")).unwrap();
         })),
-        ("source-device", 1, "source-unreadable", Box::new(|dir: &Path| {
+        // Outside the project root: an input error, never opened.
+        ("source-device", 2, "outside the project root", Box::new(|dir: &Path| {
             std::fs::write(dir.join("claims/c.yaml"), citing("/dev/null")).unwrap();
         })),
         ("source-invalid-utf8", 1, "not valid UTF-8", Box::new(|dir: &Path| {

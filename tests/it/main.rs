@@ -17,4 +17,5 @@ mod markup;
 mod properties;
 mod renderers;
 mod snapshots;
+mod trust;
 mod workflow;

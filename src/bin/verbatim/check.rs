@@ -24,7 +24,7 @@ pub fn check(args: CheckArgs, cwd: &Path) -> ExitCode {
             return crate::fail(format_args!("cannot start {n} worker threads: {e}"));
         }
     }
-    let settings = match load_settings(args.config.as_deref(), cwd) {
+    let mut settings = match load_settings(args.config.as_deref(), cwd) {
         Ok(s) => s,
         Err(e) => {
             let report = Report::invalid(e.errors, vec![(e.file, e.text)]);
@@ -41,6 +41,10 @@ pub fn check(args: CheckArgs, cwd: &Path) -> ExitCode {
             Err(e) => return crate::fail(e),
         };
         let inside = snapshot.cwd();
+        // Everything is read from the snapshot: its top is the root, and
+        // configured claims folders are found at their place inside it.
+        settings.root = Some(snapshot.root.path().to_path_buf());
+        let paths = staged::into_snapshot(&paths, cwd, &snapshot);
         match staged::staged_claims_files(&paths, &snapshot) {
             Ok(files) if files.is_empty() => Report::default(),
             Ok(files) => verbatim::check_files(&files, &inside, &settings, &tick),

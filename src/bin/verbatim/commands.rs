@@ -110,7 +110,8 @@ pub fn pin(paths: &[PathBuf], update: bool, config: Option<&Path>, cwd: &Path) -
         }
     };
     let paths = crate::claims_paths(paths, &settings);
-    match pin::pin(&paths, update, cwd) {
+    let roots = verbatim::roots_for(&paths, cwd, &settings);
+    match pin::pin(&paths, update, cwd, &roots) {
         Ok(outcome) => {
             for c in &outcome.changes {
                 match &c.old {

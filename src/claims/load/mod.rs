@@ -7,6 +7,7 @@ use super::date::parse_date;
 use super::model::*;
 use super::yaml::{self, Node, Pos, Value};
 use crate::files::paths;
+use crate::files::root::Roots;
 use crate::lexicon::did_you_mean;
 use crate::model::{InputError, Kind, LineIndex, Span};
 use std::collections::HashMap;
@@ -35,9 +36,10 @@ pub struct LoadFailure {
 
 /// Load and validate the given claims files. Any problem anywhere means no
 /// claim is checked: the errors come back all together.
-/// Paths are shown relative to `cwd`.
-pub fn load_claims(files: &[PathBuf], cwd: &Path) -> Result<ClaimSet, LoadFailure> {
-    let mut loader = Loader::new(cwd);
+/// Paths are shown relative to `cwd`; sources, drafts and claims files
+/// outside `roots` are input errors, never read.
+pub fn load_claims(files: &[PathBuf], cwd: &Path, roots: &Roots) -> Result<ClaimSet, LoadFailure> {
+    let mut loader = Loader::new(cwd, roots.clone());
     for path in files {
         loader.load_file(path);
     }
@@ -47,6 +49,8 @@ pub fn load_claims(files: &[PathBuf], cwd: &Path) -> Result<ClaimSet, LoadFailur
 struct Loader {
     /// The folder paths are shown relative to.
     cwd: PathBuf,
+    /// The folders files may be read from.
+    roots: Roots,
     set: ClaimSet,
     errors: Vec<InputError>,
     ids: HashMap<String, (String, u32, u32)>,
@@ -62,9 +66,10 @@ struct FileCx {
 }
 
 impl Loader {
-    fn new(cwd: &Path) -> Loader {
+    fn new(cwd: &Path, roots: Roots) -> Loader {
         Loader {
             cwd: cwd.to_path_buf(),
+            roots,
             set: ClaimSet::default(),
             errors: Vec::new(),
             ids: HashMap::new(),
@@ -93,6 +98,12 @@ impl Loader {
 
     fn load_file(&mut self, path: &Path) {
         let display = self.display(path);
+        if let Some(why) = self.roots.refuse(path, &self.cwd) {
+            let message = format!("the claims file {why}");
+            self.errors
+                .push(InputError::new(Span::start_of(display), message));
+            return;
+        }
         let bytes = match read_limited(path) {
             Ok(b) => b,
             Err(e) => {
@@ -227,7 +238,7 @@ fn decode_claims_text(bytes: Vec<u8>) -> Result<String, FileError> {
 /// Load and validate one claims file given as bytes (tests, fuzzing);
 /// `name` is the path its paths are relative to.
 pub fn load_claims_bytes(name: &str, bytes: &[u8]) -> Result<ClaimSet, LoadFailure> {
-    let mut loader = Loader::new(Path::new(""));
+    let mut loader = Loader::new(Path::new(""), Roots::anywhere());
     let path = Path::new(name);
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     loader.load_bytes(loader.display(path), dir, bytes.to_vec());

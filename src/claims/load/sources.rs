@@ -47,6 +47,9 @@ impl Loader {
                 "draft" => {
                     if let Some(p) = self.string(cx, v, "`draft`") {
                         let path = paths::normalize(&cx.dir.join(&p));
+                        if let Some(why) = self.roots.refuse(&path, &self.cwd) {
+                            self.error(cx, v.pos, format!("the draft {why}"), None);
+                        }
                         file.draft = Some(DraftRef {
                             display: self.display(&path),
                             path,
@@ -209,6 +212,11 @@ impl Loader {
                     continue;
                 }
                 let path = paths::normalize(&cx.dir.join(&p));
+                // Outside the root: an input error, so nothing is read; the
+                // key stays declared, sparing its claims a second error.
+                if let Some(why) = self.roots.refuse(&path, &self.cwd) {
+                    self.error(cx, ppos, format!("source `{key}`: {why}"), None);
+                }
                 let next = self.set.source_files.len();
                 let index = *self.source_by_path.entry(path.clone()).or_insert(next);
                 if index == next {

@@ -1,0 +1,103 @@
+//! The trust boundary (SPEC §3, "the project root"): a claims file, a
+//! configuration or a symlink in a pull request never makes a run read,
+//! or print, a file outside the project.
+
+use crate::common::{run, verbatim};
+use std::path::Path;
+
+const SECRET: &str = "-----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjEAAAAA";
+
+/// A project folder inside a parent holding a secret file.
+fn project() -> (tempfile::TempDir, std::path::PathBuf) {
+    let parent = tempfile::tempdir().unwrap();
+    std::fs::write(
+        parent.path().join("id_ed25519"),
+        format!("{SECRET}\nmore secret words here\n"),
+    )
+    .unwrap();
+    let root = parent.path().join("project");
+    std::fs::create_dir_all(root.join("claims")).unwrap();
+    std::fs::create_dir_all(root.join("sources")).unwrap();
+    std::fs::write(
+        root.join("sources/s.txt"),
+        "We will not send troops, the minister said.\n",
+    )
+    .unwrap();
+    (parent, root)
+}
+
+fn claims(source: &str, extra: &str) -> String {
+    format!("{extra}sources:\n  s: {source}\nclaims:\n  - {{id: c, source: s, quote: we will not send the secret words}}\n")
+}
+
+/// Exit 2, the refusal named, and nothing of the secret printed.
+fn refused(root: &Path, args: &[&str]) {
+    let out = verbatim(root).args(args).output().unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("outside the project root"), "{text}");
+    assert!(
+        !text.contains("PRIVATE KEY") && !text.contains("secret words here"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_source_outside_the_root_is_an_input_error() {
+    let (_parent, root) = project();
+    std::fs::write(root.join("claims/c.yaml"), claims("../../id_ed25519", "")).unwrap();
+    refused(&root, &["check"]);
+    std::fs::write(root.join("claims/c.yaml"), claims("/etc/passwd", "")).unwrap();
+    refused(&root, &["check", "--format", "json"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_leading_out_is_an_input_error() {
+    let (parent, root) = project();
+    let secret = parent.path().join("id_ed25519");
+    std::os::unix::fs::symlink(&secret, root.join("sources/key.txt")).unwrap();
+    std::fs::write(root.join("claims/c.yaml"), claims("../sources/key.txt", "")).unwrap();
+    refused(&root, &["check"]);
+    // A claims file that is a link to the key: never read, not even for a
+    // YAML error's snippet.
+    std::fs::remove_file(root.join("claims/c.yaml")).unwrap();
+    std::os::unix::fs::symlink(&secret, root.join("claims/x.yaml")).unwrap();
+    refused(&root, &["check"]);
+}
+
+#[test]
+fn a_draft_outside_the_root_is_an_input_error() {
+    let (_parent, root) = project();
+    let text = claims("../sources/s.txt", "draft: ../../id_ed25519\n");
+    std::fs::write(root.join("claims/c.yaml"), text).unwrap();
+    refused(&root, &["check"]);
+}
+
+#[test]
+fn configured_claims_paths_outside_the_root_are_refused() {
+    let (_parent, root) = project();
+    std::fs::write(root.join("claims/c.yaml"), claims("../sources/s.txt", "")).unwrap();
+    std::fs::write(root.join("verbatim.toml"), "[paths]\nclaims = [\"/\"]\n").unwrap();
+    refused(&root, &["check"]);
+    refused(&root, &["pin"]);
+}
+
+#[test]
+fn an_extra_root_in_the_configuration_allows_a_folder() {
+    let (parent, root) = project();
+    let shared = parent.path().join("archive");
+    std::fs::create_dir_all(&shared).unwrap();
+    std::fs::write(shared.join("a.txt"), "We will not send troops.\n").unwrap();
+    let text = "sources:\n  a: ../../archive/a.txt\nclaims:\n  - {id: c, source: a, quote: we will not send troops}\n";
+    std::fs::write(root.join("claims/c.yaml"), text).unwrap();
+    refused(&root, &["check"]);
+    std::fs::write(
+        root.join("verbatim.toml"),
+        "[paths]\nroots = [\"../archive\"]\n",
+    )
+    .unwrap();
+    let (_, code) = run(&root, &["check"]);
+    assert_eq!(code, 0);
+}
