@@ -3,10 +3,12 @@
 
 use crate::model::span::end_of;
 use crate::model::{Finding, Report, Severity, Status};
+use crate::report::safe::{markdown_cell, same_length};
 
-/// Escape a command's message.
+/// Escape a command's message (terminal controls neutralised first).
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    same_length(text)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -116,7 +118,7 @@ pub fn step_summary(report: &Report) -> String {
         for e in &report.errors {
             out.push_str(&format!(
                 "- `{}:{}:{}` {}\n",
-                e.at.file,
+                cell(&e.at.file),
                 e.at.line,
                 e.at.column,
                 cell(&e.message)
@@ -148,7 +150,7 @@ pub fn step_summary(report: &Report) -> String {
 }
 
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    markdown_cell(text)
 }
 
 #[cfg(test)]

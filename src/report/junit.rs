@@ -2,7 +2,14 @@
 //! per claim; errors fail it, warnings are reported in its output.
 
 use crate::model::{Report, Severity, Status};
+use crate::report::safe::xml_text;
 use quick_junit::{NonSuccessKind, Report as JUnit, TestCase, TestCaseStatus, TestSuite};
+
+/// Text as XML 1.0 can hold it: ids and texts come from claims files and
+/// sources, and any character may be in them.
+fn x(text: &str) -> String {
+    xml_text(text).into_owned()
+}
 
 pub fn render(report: &Report) -> String {
     let mut junit = JUnit::new("verbatim");
@@ -11,10 +18,10 @@ pub fn render(report: &Report) -> String {
         for e in &report.errors {
             let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
             let at = format!("{}:{}:{}", e.at.file, e.at.line, e.at.column);
-            status.set_message(format!("{at}: {}", e.message));
+            status.set_message(x(&format!("{at}: {}", e.message)));
             status.set_type("invalid-input");
-            let mut case = TestCase::new(at, status);
-            case.set_classname(e.at.file.clone());
+            let mut case = TestCase::new(x(&at), status);
+            case.set_classname(x(&e.at.file));
             suite.add_test_case(case);
         }
         junit.add_test_suite(suite);
@@ -26,7 +33,7 @@ pub fn render(report: &Report) -> String {
         }
     }
     for file in files {
-        let mut suite = TestSuite::new(file);
+        let mut suite = TestSuite::new(x(file));
         for claim in report.claims.iter().filter(|c| c.file == file) {
             let details: Vec<String> = claim
                 .findings
@@ -48,18 +55,18 @@ pub fn render(report: &Report) -> String {
                         .find(|f| f.severity == Severity::Error);
                     let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
                     if let Some(f) = first {
-                        status.set_message(f.message.clone());
+                        status.set_message(x(&f.message));
                         status.set_type(f.kind.name());
                     }
-                    status.set_description(details.join("\n"));
+                    status.set_description(x(&details.join("\n")));
                     status
                 }
                 _ => TestCaseStatus::success(),
             };
-            let mut case = TestCase::new(claim.id.clone(), status);
-            case.set_classname(file.to_string());
+            let mut case = TestCase::new(x(&claim.id), status);
+            case.set_classname(x(file));
             if claim.status != Status::Fail && !details.is_empty() {
-                case.set_system_out(details.join("\n"));
+                case.set_system_out(x(&details.join("\n")));
             }
             suite.add_test_case(case);
         }
@@ -79,20 +86,20 @@ pub fn render(report: &Report) -> String {
             );
             let status = if u.severity == Severity::Error {
                 let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-                status.set_message(u.message.clone());
+                status.set_message(x(&u.message));
                 status.set_type(u.kind.name());
-                status.set_description(detail.clone());
+                status.set_description(x(&detail));
                 status
             } else {
                 TestCaseStatus::success()
             };
             let mut case = TestCase::new(
-                format!("{}:{}:{}", span.path, span.line, span.column),
+                x(&format!("{}:{}:{}", span.path, span.line, span.column)),
                 status,
             );
-            case.set_classname(span.path.clone());
+            case.set_classname(x(&span.path));
             if u.severity != Severity::Error {
-                case.set_system_out(detail);
+                case.set_system_out(x(&detail));
             }
             suite.add_test_case(case);
         }

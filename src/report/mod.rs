@@ -8,4 +8,5 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod safe;
 pub mod sarif;

@@ -8,6 +8,7 @@
 
 use crate::model::span::end_of;
 use crate::model::{Finding, InputError, Kind, Report, Severity, SourceSpan, Span};
+use crate::report::safe::uri_path;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -152,7 +153,7 @@ fn claim_location(span: &Span, files: &HashMap<&str, Arc<String>>) -> Location {
         id: None,
         physical_location: PhysicalLocation {
             artifact_location: ArtifactLocation {
-                uri: span.file.clone(),
+                uri: uri_path(&span.file),
             },
             region: Region {
                 start_line: span.line,
@@ -171,7 +172,7 @@ fn source_location(id: usize, span: &SourceSpan, what: &str) -> Location {
         id: Some(id),
         physical_location: PhysicalLocation {
             artifact_location: ArtifactLocation {
-                uri: span.path.clone(),
+                uri: uri_path(&span.path),
             },
             region: Region {
                 start_line: span.line,
@@ -235,7 +236,7 @@ fn error_notification(e: &InputError) -> Notification {
             id: None,
             physical_location: PhysicalLocation {
                 artifact_location: ArtifactLocation {
-                    uri: e.at.file.clone(),
+                    uri: uri_path(&e.at.file),
                 },
                 region: Region {
                     start_line: e.at.line,

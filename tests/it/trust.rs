@@ -101,3 +101,84 @@ fn an_extra_root_in_the_configuration_allows_a_folder() {
     let (_, code) = run(&root, &["check"]);
     assert_eq!(code, 0);
 }
+
+/// A source that tries to forge CI commands and drive the terminal.
+fn forged_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("claims")).unwrap();
+    std::fs::create_dir_all(p.join("sources")).unwrap();
+    std::fs::write(
+        p.join("sources/s.txt"),
+        "Intro words here.\n::warning file=README.md,line=1::all good\n##[error]forged\nwe will not send \u{1b}]52;c;ZXZpbA==\u{7}troops \u{1b}[2J today\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("claims/c.yaml"),
+        "sources:\n  s: ../sources/s.txt\nclaims:\n  - id: \"odd\\u0001id\\uFFFF\"\n    source: s\n    quote: \"::warning file=README.md,line=1::all bad\"\n  - id: b\n    source: s\n    quote: we will never send troops today\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn no_format_prints_what_a_terminal_or_runner_would_execute() {
+    let dir = forged_project();
+    for format in ["human", "github", "junit", "sarif", "json"] {
+        let out = verbatim(dir.path())
+            .args(["check", "--format", format])
+            .env("GITHUB_STEP_SUMMARY", dir.path().join("summary.md"))
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).to_string()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{format}: {text}"
+        );
+        let commands: Vec<&str> = text
+            .lines()
+            .filter(|l| l.trim_start().starts_with("::") || l.trim_start().starts_with("##["))
+            .collect();
+        if format == "github" {
+            // Only the report's own annotations, each about a claim.
+            assert!(
+                commands.iter().all(|l| l.contains("title=verbatim")),
+                "{commands:?}"
+            );
+        } else {
+            assert!(commands.is_empty(), "{format}: {commands:?}");
+        }
+        if format == "junit" {
+            let mut reader = quick_xml::Reader::from_str(&text);
+            loop {
+                match reader.read_event() {
+                    Ok(quick_xml::events::Event::Eof) => break,
+                    Ok(_) => {}
+                    Err(e) => panic!("junit is not XML: {e}\n{text}"),
+                }
+            }
+        }
+    }
+    let summary = std::fs::read_to_string(dir.path().join("summary.md")).unwrap();
+    assert!(!summary.contains('\u{1}'), "{summary}");
+}
+
+#[test]
+fn sarif_uris_are_percent_encoded() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("my claims")).unwrap();
+    std::fs::write(p.join("a b.txt"), "We will not send troops.\n").unwrap();
+    std::fs::write(
+        p.join("my claims/c #1.yaml"),
+        "sources:\n  s: \"../a b.txt\"\nclaims:\n  - {id: c, source: s, quote: we will never send troops}\n",
+    )
+    .unwrap();
+    let (text, _) = run(p, &["check", "my claims", "--format", "sarif"]);
+    assert!(
+        text.contains("\"uri\": \"my%20claims/c%20%231.yaml\""),
+        "{text}"
+    );
+    assert!(text.contains("\"uri\": \"a%20b.txt\""), "{text}");
+}

@@ -5,6 +5,7 @@ use super::views::InputView;
 use super::window::Window;
 use super::{handler, Style};
 use crate::model::InputError;
+use crate::report::safe::{no_commands, same_length};
 use miette::{LabeledSpan, NamedSource};
 use std::sync::Arc;
 
@@ -15,17 +16,22 @@ pub fn render_errors(
     style: Style,
 ) -> String {
     let handler = handler(style);
+    // Each file made safe once, however many problems it has.
+    let files: std::collections::HashMap<&str, Arc<String>> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), Arc::new(same_length(t).into_owned())))
+        .collect();
     let mut out = String::new();
     for e in errors {
-        let text = files
-            .iter()
-            .find(|(n, _)| *n == e.at.file)
-            .map(|(_, t)| t.clone());
+        let text = files.get(e.at.file.as_str()).cloned();
         let (source, label) = match text {
             Some(text) if e.at.offset <= text.len() => {
                 let len = e.at.length.min(text.len() - e.at.offset);
                 (
-                    Some(NamedSource::new(&e.at.file, Window::whole(text))),
+                    Some(NamedSource::new(
+                        same_length(&e.at.file).into_owned(),
+                        Window::whole(text),
+                    )),
                     Some(LabeledSpan::new_primary_with_span(
                         Some("here".into()),
                         (e.at.offset, len),
@@ -36,8 +42,12 @@ pub fn render_errors(
         };
         let view = InputView {
             severity: None,
-            message: format!("{}:{}:{}: {}", e.at.file, e.at.line, e.at.column, e.message),
-            help: e.help.clone(),
+            message: same_length(&format!(
+                "{}:{}:{}: {}",
+                e.at.file, e.at.line, e.at.column, e.message
+            ))
+            .into_owned(),
+            help: e.help.as_deref().map(|h| same_length(h).into_owned()),
             source,
             label,
         };
@@ -52,5 +62,5 @@ pub fn render_errors(
         "{n} problem{} in the input: nothing was checked\n",
         if n == 1 { "" } else { "s" }
     ));
-    out
+    no_commands(&out).into_owned()
 }

@@ -10,6 +10,7 @@ mod window;
 pub use errors::render_errors;
 
 use crate::model::{ClaimResult, Finding, Kind, Report, Severity, SourceSpan, Status};
+use crate::report::safe::{no_commands, same_length};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -53,7 +54,10 @@ fn finding_view(
     let (source, label) = match &finding.claim {
         Some(span) => match files.get(span.file.as_str()) {
             Some(text) => (
-                Some(NamedSource::new(&span.file, Window::whole(text.clone()))),
+                Some(NamedSource::new(
+                    safe(&span.file),
+                    Window::whole(text.clone()),
+                )),
                 Some(LabeledSpan::new_primary_with_span(
                     Some(label_for(finding)),
                     (span.offset, span.length),
@@ -76,11 +80,11 @@ fn finding_view(
     for (span, what) in passages {
         let window = Window::around(span);
         related.push(Passage {
-            message: format!(
+            message: safe(&format!(
                 "{what}: {}:{}:{} (`{}`)",
                 span.path, span.line, span.column, span.key
-            ),
-            source: NamedSource::new(&span.path, window),
+            )),
+            source: NamedSource::new(safe(&span.path), window),
             label: LabeledSpan::new_primary_with_span(Some(what), (span.offset, span.length)),
         });
     }
@@ -97,14 +101,14 @@ fn finding_view(
         }
     }
     FindingView {
-        message: format!(
+        message: safe(&format!(
             "{} [{}]: {}",
             claim.id,
             finding.kind.name(),
             finding.message
-        ),
+        )),
         severity: miette_severity(finding.severity),
-        help,
+        help: help.map(|h| safe(&h)),
         source,
         label,
         related,
@@ -127,7 +131,7 @@ pub fn render(report: &Report, style: Style) -> String {
     let files: HashMap<&str, Arc<String>> = report
         .files
         .iter()
-        .map(|(name, text)| (name.as_str(), text.clone()))
+        .map(|(name, text)| (name.as_str(), safe_text(text)))
         .collect();
     let mut out = String::new();
     for claim in &report.claims {
@@ -144,16 +148,16 @@ pub fn render(report: &Report, style: Style) -> String {
             continue;
         };
         let view = InputView {
-            message: format!(
+            message: safe(&format!(
                 "{}:{}:{}: [{}] {}",
                 span.path,
                 span.line,
                 span.column,
                 u.kind.name(),
                 u.message
-            ),
-            help: u.help.clone(),
-            source: Some(NamedSource::new(&span.path, Window::around(span))),
+            )),
+            help: u.help.as_deref().map(safe),
+            source: Some(NamedSource::new(safe(&span.path), Window::around(span))),
             label: Some(LabeledSpan::new_primary_with_span(
                 Some("not claimed".into()),
                 (span.offset, span.length),
@@ -167,7 +171,20 @@ pub fn render(report: &Report, style: Style) -> String {
         out.push('\n');
     }
     out.push_str(&summary_line(report));
-    out
+    no_commands(&out).into_owned()
+}
+
+/// Untrusted text made safe to print: see [`crate::report::safe`].
+fn safe(text: &str) -> String {
+    same_length(text).into_owned()
+}
+
+/// A file's text made safe once, kept shared when it needs no change.
+fn safe_text(text: &Arc<String>) -> Arc<String> {
+    match same_length(text) {
+        std::borrow::Cow::Borrowed(_) => text.clone(),
+        std::borrow::Cow::Owned(clean) => Arc::new(clean),
+    }
 }
 
 pub fn summary_line(report: &Report) -> String {

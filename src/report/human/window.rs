@@ -3,6 +3,7 @@
 //! of the report counts them).
 
 use crate::model::SourceSpan;
+use crate::report::safe::same_length;
 use miette::{MietteError, MietteSpanContents, SourceCode, SpanContents};
 use std::sync::Arc;
 
@@ -33,13 +34,13 @@ impl Window {
     pub(super) fn around(span: &SourceSpan) -> Window {
         match &span.excerpt {
             Some(x) => Window {
-                text: Arc::new(x.text.clone()),
+                text: Arc::new(same_length(&x.text).into_owned()),
                 base_offset: x.offset,
                 base_line: x.line,
                 base_column: x.column,
             },
             None => Window {
-                text: Arc::new(span.text.clone()),
+                text: Arc::new(same_length(&span.text).into_owned()),
                 base_offset: span.offset,
                 base_line: span.line.saturating_sub(1) as usize,
                 base_column: span.column.saturating_sub(1) as usize,
