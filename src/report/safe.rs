@@ -91,8 +91,7 @@ pub fn uri_path(path: &str) -> String {
 /// backticks that would end a code span, no HTML.
 pub fn markdown_cell(text: &str) -> String {
     same_length(text)
-        .replace('\r', " ")
-        .replace('\n', " ")
+        .replace(['\r', '\n'], " ")
         .replace('|', "\\|")
         .replace('`', "'")
         .replace('<', "&lt;")

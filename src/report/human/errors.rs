@@ -29,7 +29,7 @@ pub fn render_errors(
                 let len = e.at.length.min(text.len() - e.at.offset);
                 (
                     Some(NamedSource::new(
-                        same_length(&e.at.file).into_owned(),
+                        same_length(&e.at.file),
                         Window::whole(text),
                     )),
                     Some(LabeledSpan::new_primary_with_span(
