@@ -112,7 +112,11 @@ pub fn analyze(
             ));
         }
     }
-    if evidence.aligned.as_ref().is_none_or(|a| a.ratio() < 0.75) {
+    if evidence
+        .aligned
+        .as_ref()
+        .is_none_or(|a| a.paragraph_ratio() < 0.75)
+    {
         evidence.pieces = find_pieces(source, index.get(source), quote);
     }
     evidence

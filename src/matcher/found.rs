@@ -33,7 +33,12 @@ pub struct Aligned {
     /// The passage's folded range.
     pub range: (usize, usize),
     pub paragraph: usize,
+    /// Quote words the passage has as they are.
     pub aligned: usize,
+    /// Of those, the ones in one paragraph (rule 2 asks for one); fewer
+    /// than `aligned` only when the quote adds or skips words at a
+    /// paragraph break.
+    pub in_one_paragraph: usize,
     pub words: usize,
     pub reading: Reading,
     pub omission: bool,
@@ -46,11 +51,21 @@ pub struct Aligned {
 }
 
 impl Aligned {
+    /// The share of the quote's words aligned (rule 5).
     pub fn ratio(&self) -> f64 {
         if self.words == 0 {
             0.0
         } else {
             self.aligned as f64 / self.words as f64
+        }
+    }
+
+    /// The share of the quote's words aligned in one paragraph (rule 2).
+    pub fn paragraph_ratio(&self) -> f64 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.in_one_paragraph as f64 / self.words as f64
         }
     }
 }

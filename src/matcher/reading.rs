@@ -2,6 +2,7 @@
 //! misquote or stitched across narration, with the changes it makes.
 
 use super::align::{Alignment, Op};
+use super::closeness::is_close;
 use super::found::{Aligned, Change, Reading};
 use super::quote::{ParsedQuote, Token};
 use super::typo::is_typo;
@@ -228,7 +229,8 @@ pub(super) fn read_alignment(
         place: source.place(fs, fe),
         range: (fs, fe),
         paragraph,
-        aligned: one_paragraph_share(source, words, ops, alignment.aligned),
+        aligned: alignment.aligned,
+        in_one_paragraph: one_paragraph_share(source, quote, words, ops, alignment.aligned),
         words: alignment.words,
         reading,
         omission,
@@ -240,11 +242,12 @@ pub(super) fn read_alignment(
 }
 
 /// The words rule 2 counts: those of one paragraph. A quote that runs on
-/// into the next paragraph word for word is one passage and keeps them
-/// all; one whose words change or skip at the break is measured by its
-/// best paragraph alone.
+/// into the next paragraph word for word (or with a word changed in place)
+/// is one passage and keeps them all; one that adds or skips words at the
+/// break is measured by its best paragraph alone.
 fn one_paragraph_share(
     source: &Source,
+    quote: &ParsedQuote,
     words: &[(usize, usize)],
     ops: &[Op],
     aligned: usize,
@@ -259,7 +262,20 @@ fn one_paragraph_share(
         };
         let p = paragraph(s);
         if let Some((j, q)) = previous {
-            if q != p && j + 1 != i {
+            // Word for word across the break, or with a word misspelt in
+            // place (a typo at the break), is one passage; words added,
+            // dropped, skipped or replaced there join two.
+            let in_place = ops[j + 1..i].iter().all(|op| match *op {
+                Op::Changed { q, s } => match &quote.tokens[q] {
+                    Token::Word { text, .. } => {
+                        let (a, b) = words[s];
+                        is_close(text, &source.folded.text[a..b])
+                    }
+                    _ => false,
+                },
+                _ => false,
+            });
+            if q != p && !in_place {
                 broken = true;
             }
         }

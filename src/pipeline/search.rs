@@ -42,6 +42,12 @@ fn clusters(diagonals: &[isize], quote_bytes: usize) -> Vec<Cluster> {
     out
 }
 
+/// Hits kept per seed of a job in one source: the first ones. A seed this
+/// common (a run of common words in repetitive text) places the quote no
+/// better with more hits; its clusters are still aligned, so the cap costs
+/// no verdict. It bounds memory at seeds × this, not seeds × source words.
+const MAX_SEED_HITS: usize = 64;
+
 /// Clusters tried per job and source.
 const CLUSTERS_TRIED: usize = 2;
 
@@ -68,6 +74,10 @@ pub(super) fn search_source(
     let mut evidence: HashMap<JobId, Evidence> = HashMap::new();
     let mut found_here: Vec<JobId> = Vec::new();
     let mut seed_hits: Vec<(JobId, isize)> = Vec::new();
+    // Hits kept per seed of a job: a quote of common words in a source of
+    // repeated words would otherwise keep quote words × source words. A
+    // seed past the cap says nothing its first hits did not.
+    let mut hits_per_seed: HashMap<(JobId, u32), usize> = HashMap::new();
     // A source that fails its pin is searched, but never offered as another
     // source for a quote: the claims files declaring it without a failing pin.
     let clean_in: Vec<usize> = source_plan
@@ -128,7 +138,11 @@ pub(super) fn search_source(
             Anchor::Seed { job, offset } => {
                 let job = JobId(job as usize);
                 if plan.searches(job, sf) {
-                    seed_hits.push((job, start as isize - offset as isize));
+                    let n = hits_per_seed.entry((job, offset)).or_insert(0);
+                    *n += 1;
+                    if *n <= MAX_SEED_HITS {
+                        seed_hits.push((job, start as isize - offset as isize));
+                    }
                 }
             }
         },
@@ -175,8 +189,9 @@ pub(super) fn search_source(
         i = j;
     }
     // Cited jobs with no seed at all still get a look, by paragraph votes.
+    let queued: std::collections::HashSet<JobId> = work.iter().map(|(job, _)| *job).collect();
     for &job in &source_plan.cited_by {
-        if !found_exactly(job) && !work.iter().any(|(w, _)| *w == job) {
+        if !found_exactly(job) && !queued.contains(&job) {
             work.push((job, Vec::new()));
         }
     }

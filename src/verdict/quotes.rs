@@ -100,7 +100,8 @@ pub(super) fn quote_findings<'a>(
             _ => Some((d, a)),
         });
     let ratio = best.map_or(0.0, |(_, a)| a.ratio());
-    if let Some((d, aligned)) = best.filter(|_| ratio >= settings.aligned) {
+    let in_one = best.map_or(0.0, |(_, a)| a.paragraph_ratio());
+    if let Some((d, aligned)) = best.filter(|_| in_one >= settings.aligned) {
         aligned_findings(cx, d, aligned, &finding, out);
         if matches!(
             aligned.reading,

@@ -137,6 +137,7 @@ pub(super) fn aligned(reading: Reading, aligned_words: usize, words: usize) -> A
         range: (0, 23),
         paragraph: 0,
         aligned: aligned_words,
+        in_one_paragraph: aligned_words,
         words,
         reading,
         omission: false,
