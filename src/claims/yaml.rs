@@ -85,11 +85,24 @@ fn first_line_of(err: &serde_saphyr::Error) -> String {
     let full = err.to_string();
     let line = full.lines().next().unwrap_or("invalid YAML").trim();
     let line = line.strip_prefix("error: ").unwrap_or(line);
-    // Drop a trailing " at line X column Y": we print our own FILE:LINE:COL.
-    match line.find(" at line ") {
-        Some(i) => line[..i].to_string(),
-        None => line.to_string(),
+    // Drop a leading or trailing "line X column Y": we print our own
+    // FILE:LINE:COL.
+    let line = match line.find(" at line ") {
+        Some(i) => &line[..i],
+        None => line,
+    };
+    let line = match line
+        .strip_prefix("line ")
+        .and_then(|rest| rest.split_once(": "))
+    {
+        Some((_, message)) => message,
+        None => line,
+    };
+    // The parser's advice to its own API users is none to a writer.
+    if line.starts_with("multiple YAML documents") {
+        return "a claims file holds one YAML document; this `---` starts a second".into();
     }
+    line.to_string()
 }
 
 fn to_node(spanned: Spanned<RawValue>, text: &str) -> Node {
@@ -238,5 +251,12 @@ mod tests {
         let text = "claims:\n  - id: a\n    source: msn\n     quote: x\n";
         let err = parse(text).unwrap_err();
         assert!(err.at.is_some(), "{err:?}");
+    }
+
+    #[test]
+    fn a_second_document_is_named_without_api_advice() {
+        let err = parse("a: 1\n---\nb: 2\n").unwrap_err();
+        assert!(err.message.contains("one YAML document"), "{err:?}");
+        assert!(!err.message.contains("from_str"), "{err:?}");
     }
 }

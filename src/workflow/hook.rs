@@ -12,8 +12,14 @@ pub fn install_hook(cwd: &Path, exe: &Path, force: bool) -> Result<PathBuf, Work
     std::fs::create_dir_all(&hooks)
         .map_err(WorkflowError::io(format!("create {}", hooks.display())))?;
     let hook = hooks.join("pre-commit");
-    if hook.exists() && !force {
+    // A dangling symlink is a hook too: never replaced without --force.
+    if std::fs::symlink_metadata(&hook).is_ok() && !force {
         return Err(WorkflowError::HookExists(hook.display().to_string()));
+    }
+    // Replacing a link replaces the link, never the file it points at.
+    if std::fs::symlink_metadata(&hook).is_ok_and(|m| m.file_type().is_symlink()) {
+        std::fs::remove_file(&hook)
+            .map_err(WorkflowError::io(format!("replace {}", hook.display())))?;
     }
     let quoted = format!("'{}'", exe.to_string_lossy().replace('\'', r"'\''"));
     let script = format!(

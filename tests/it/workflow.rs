@@ -240,3 +240,26 @@ fn pin_follows_the_configured_claims_paths() {
     let text = std::fs::read_to_string(p.join("checks/c.yaml")).unwrap();
     assert!(text.contains("sha256: "), "{text}");
 }
+
+/// A dangling symlink where the hook goes is a hook: kept without
+/// `--force`; with it, the link itself is replaced, its target never
+/// written.
+#[cfg(unix)]
+#[test]
+fn a_dangling_hook_link_is_not_replaced_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    assert!(git(p, &["init", "-q"]));
+    let hooks = p.join(".git/hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    let target = p.join("elsewhere-hook");
+    std::os::unix::fs::symlink(&target, hooks.join("pre-commit")).unwrap();
+    verbatim(p).args(["hook", "install"]).assert().code(2);
+    assert!(!target.exists());
+    verbatim(p)
+        .args(["hook", "install", "--force"])
+        .assert()
+        .success();
+    let meta = std::fs::symlink_metadata(hooks.join("pre-commit")).unwrap();
+    assert!(meta.file_type().is_file() && !target.exists());
+}
