@@ -58,7 +58,10 @@ pub fn staged(cwd: &Path) -> Result<Staged, WorkflowError> {
             "--cached",
             "--name-only",
             "-z",
-            "--diff-filter=ACMR",
+            // Deletions count: a claims file citing a deleted or renamed
+            // source must be checked (and fail), never skipped.
+            "--diff-filter=ACMRD",
+            "--no-renames",
         ],
     )?;
     let changed = diff
@@ -108,7 +111,13 @@ pub fn staged_claims_files(
     let absolute = |p: &Path| paths::normalize(&cwd.join(p));
     let mut selected = Vec::new();
     let roots = Roots::new(staged.root.path(), &[]);
-    for file in find_claims_files(paths, &cwd, &roots)? {
+    // A claims folder the commit deletes holds nothing to check.
+    let present: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| cwd.join(p).exists())
+        .cloned()
+        .collect();
+    for file in find_claims_files(&present, &cwd, &roots)? {
         if staged.is_changed(&absolute(&file)) {
             selected.push(file);
             continue;

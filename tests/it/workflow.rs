@@ -263,3 +263,51 @@ fn a_dangling_hook_link_is_not_replaced_silently() {
     let meta = std::fs::symlink_metadata(hooks.join("pre-commit")).unwrap();
     assert!(meta.file_type().is_file() && !target.exists());
 }
+
+/// The hook never lets a change through by checking nothing: a deleted or
+/// renamed source fails its claims, configured claims folders are checked,
+/// and deleting every claims file is no error.
+#[test]
+fn the_hook_has_no_silent_passes() {
+    let dir = repo();
+    let p = dir.path();
+    // Renaming the cited source: the claim's source is gone.
+    assert!(git(p, &["mv", "sources/s.txt", "sources/renamed.txt"]));
+    assert!(
+        !git(p, &["commit", "-q", "-m", "rename"]),
+        "a renamed source must block"
+    );
+    assert!(git(p, &["mv", "sources/renamed.txt", "sources/s.txt"]));
+    // Deleting it.
+    assert!(git(p, &["rm", "-q", "sources/s.txt"]));
+    assert!(
+        !git(p, &["commit", "-q", "-m", "delete"]),
+        "a deleted source must block"
+    );
+    assert!(git(p, &["reset", "-q", "--hard"]));
+    // Claims in a configured folder.
+    std::fs::create_dir_all(p.join("checks")).unwrap();
+    std::fs::write(p.join("verbatim.toml"), "[paths]\nclaims = [\"checks\"]\n").unwrap();
+    std::fs::write(
+        p.join("checks/d.yaml"),
+        "sources:\n  s: ../sources/s.txt\nclaims:\n  - {id: d, source: s, quote: We will now send troops}\n",
+    )
+    .unwrap();
+    assert!(git(p, &["add", "."]));
+    assert!(
+        !git(p, &["commit", "-q", "-m", "configured"]),
+        "a misquote under [paths] claims must block"
+    );
+    // Deleting every claims file checks nothing and blocks nothing.
+    assert!(git(
+        p,
+        &["rm", "-q", "-r", "--cached", "checks", "verbatim.toml"]
+    ));
+    std::fs::remove_dir_all(p.join("checks")).unwrap();
+    std::fs::remove_file(p.join("verbatim.toml")).unwrap();
+    assert!(git(p, &["rm", "-q", "-r", "claims"]));
+    assert!(
+        git(p, &["commit", "-q", "-m", "no claims"]),
+        "deleting claims must pass"
+    );
+}
