@@ -59,6 +59,9 @@ impl Node {
     }
 }
 
+/// YAML nodes a claims file may hold: a million claims' worth.
+pub const MAX_YAML_NODES: usize = 8_000_000;
+
 /// A YAML syntax error: the parser's sentence, and its line and column
 /// when the parser reports them.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -70,7 +73,16 @@ pub struct YamlError {
 
 /// Parse `text` into a tree.
 pub fn parse(text: &str) -> Result<Node, YamlError> {
-    let options = serde_saphyr::Options::default();
+    // The parser's budget sized for real archives: 250,000 claims in one
+    // file (about seven nodes and twenty events each) fit, while alias
+    // expansion and nesting keep their limits. Both stay linear in the
+    // claims file's size, which the loader caps at 64 MiB.
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_nodes: MAX_YAML_NODES,
+            max_events: 4 * MAX_YAML_NODES,
+        },
+    };
     match serde_saphyr::from_str_with_options::<Spanned<RawValue>>(text, options) {
         Ok(spanned) => Ok(to_node(spanned, text)),
         Err(err) => Err(YamlError {
