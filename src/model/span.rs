@@ -95,6 +95,11 @@ impl LineIndex {
             .saturating_sub(1)
     }
 
+    /// How many lines the text has.
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
     /// The byte offset where 0-based `line` starts.
     pub fn line_start(&self, line: usize) -> usize {
         self.starts

@@ -9,7 +9,7 @@ mod window;
 
 pub use errors::render_errors;
 
-use crate::model::{ClaimResult, Finding, Kind, Report, Severity, SourceSpan, Status};
+use crate::model::{ClaimResult, Finding, Kind, LineIndex, Report, Severity, SourceSpan, Status};
 use crate::report::safe::{no_commands, same_length};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 use std::collections::HashMap;
@@ -49,14 +49,14 @@ fn miette_severity(severity: Severity) -> miette::Severity {
 fn finding_view(
     claim: &ClaimResult,
     finding: &Finding,
-    files: &HashMap<&str, Arc<String>>,
+    files: &HashMap<&str, (Arc<String>, LineIndex)>,
 ) -> FindingView {
     let (source, label) = match &finding.claim {
         Some(span) => match files.get(span.file.as_str()) {
-            Some(text) => (
+            Some((text, index)) => (
                 Some(NamedSource::new(
                     safe(&span.file),
-                    Window::whole(text.clone()),
+                    Window::lines_around(text, index, span.offset, span.length),
                 )),
                 Some(LabeledSpan::new_primary_with_span(
                     Some(label_for(finding)),
@@ -128,10 +128,15 @@ fn label_for(finding: &Finding) -> String {
 /// The graphical report of a run's findings and its summary line.
 pub fn render(report: &Report, style: Style) -> String {
     let handler = handler(style);
-    let files: HashMap<&str, Arc<String>> = report
+    // Each claims file made safe and indexed once, however many findings.
+    let files: HashMap<&str, (Arc<String>, LineIndex)> = report
         .files
         .iter()
-        .map(|(name, text)| (name.as_str(), safe_text(text)))
+        .map(|(name, text)| {
+            let text = safe_text(text);
+            let index = LineIndex::new(&text);
+            (name.as_str(), (text, index))
+        })
         .collect();
     let mut out = String::new();
     for claim in &report.claims {

@@ -2,7 +2,7 @@
 //! its real line numbers, offsets and columns (in characters, as the rest
 //! of the report counts them).
 
-use crate::model::SourceSpan;
+use crate::model::{LineIndex, SourceSpan};
 use crate::report::safe::same_length;
 use miette::{MietteError, MietteSpanContents, SourceCode, SpanContents};
 use std::sync::Arc;
@@ -25,6 +25,32 @@ impl Window {
             text,
             base_offset: 0,
             base_line: 0,
+            base_column: 0,
+        }
+    }
+
+    /// The lines of a claims file around `offset..offset + length`, one
+    /// line of context either side (as the handler shows): a snippet costs
+    /// its lines, not a scan of the file from its start.
+    pub(super) fn lines_around(
+        text: &Arc<String>,
+        index: &LineIndex,
+        offset: usize,
+        length: usize,
+    ) -> Window {
+        let end = (offset + length).min(text.len());
+        let first = index.line_of(offset.min(text.len())).saturating_sub(1);
+        let last = index.line_of(end) + 2;
+        let from = index.line_start(first).min(text.len());
+        let to = if last < index.line_count() {
+            index.line_start(last)
+        } else {
+            text.len()
+        };
+        Window {
+            text: Arc::new(text.get(from..to.max(from)).unwrap_or("").to_string()),
+            base_offset: from,
+            base_line: first,
             base_column: 0,
         }
     }
