@@ -151,3 +151,36 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2);
 }
+
+/// `verbatim figures … | head -1`: a reader closing the pipe early ends
+/// verbatim quietly, as it ends grep (SPEC §5).
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let lines: Vec<String> = (0..50_000)
+        .map(|i| format!("About {i} people came to the meeting."))
+        .collect();
+    std::fs::write(dir.path().join("x.txt"), lines.join("\n")).unwrap();
+    let program = verbatim(dir.path()).get_program().to_owned();
+    let mut child = std::process::Command::new(program)
+        .current_dir(dir.path())
+        .args(["figures", "x.txt"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.contains("people"), "{first}");
+    // The reader is gone; verbatim must notice and stop, quietly.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -92,8 +92,14 @@ fn finish(args: &CheckArgs, output: Option<&Path>, report: &Report, color: bool)
             github::render(report)
         }
     };
-    if let Err(e) = emit(&text, output) {
-        return crate::fail(format_args!("cannot write the report: {e}"));
+    match emit(&text, output) {
+        // A reader that closed the pipe early ends the output quietly.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe && output.is_none() => {}
+        Err(e) => {
+            let target = output.map_or("standard output".to_string(), |p| p.display().to_string());
+            return crate::fail(format_args!("cannot write the report to {target}: {e}"));
+        }
+        Ok(()) => {}
     }
     exit_code(report, args.deny == Some(Deny::Warnings))
 }

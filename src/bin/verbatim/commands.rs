@@ -11,7 +11,7 @@ use verbatim::workflow::{extract, figures, hook, init, pin};
 pub fn explain(name: &str) -> ExitCode {
     match Kind::from_name(name) {
         Some(kind) => {
-            print!("{}", kind.explanation());
+            crate::out(&kind.explanation());
             ExitCode::SUCCESS
         }
         None => {
@@ -33,7 +33,7 @@ pub fn install_hook(force: bool, cwd: &Path) -> ExitCode {
     };
     match hook::install_hook(cwd, &exe, force) {
         Ok(path) => {
-            println!("installed {}", path.display());
+            crate::out(&format!("installed {}\n", path.display()));
             ExitCode::SUCCESS
         }
         Err(e) => crate::fail(e),
@@ -44,9 +44,9 @@ pub fn init(cwd: &Path) -> ExitCode {
     match init::init(cwd) {
         Ok(written) => {
             for w in written {
-                println!("created {w}");
+                crate::out(&format!("created {w}\n"));
             }
-            println!("now run: verbatim check");
+            crate::out("now run: verbatim check\n");
             ExitCode::SUCCESS
         }
         Err(e) => crate::fail(e),
@@ -56,7 +56,7 @@ pub fn init(cwd: &Path) -> ExitCode {
 pub fn extract(draft: &Path, sources: &Path, claims_dir: &Path, cwd: &Path) -> ExitCode {
     match extract::extract(draft, sources, claims_dir, cwd) {
         Ok(text) => {
-            print!("{text}");
+            crate::out(&text);
             ExitCode::SUCCESS
         }
         Err(e) => crate::fail(e),
@@ -88,7 +88,7 @@ pub fn figures(
         FormatArg::Json => verbatim::report::figures::json(&listing.listed),
         _ => verbatim::report::figures::human(&listing.listed),
     };
-    print!("{text}");
+    crate::out(&text);
     if listing.failed.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -115,21 +115,24 @@ pub fn pin(paths: &[PathBuf], update: bool, config: Option<&Path>, cwd: &Path) -
         Ok(outcome) => {
             for c in &outcome.changes {
                 match &c.old {
-                    None => println!("pinned {}: `{}` sha256 {}", c.file, c.key, c.new),
-                    Some(old) => println!(
-                        "updated {}: `{}` sha256 {} -> {}",
+                    None => crate::out(&format!(
+                        "pinned {}: `{}` sha256 {}\n",
+                        c.file, c.key, c.new
+                    )),
+                    Some(old) => crate::out(&format!(
+                        "updated {}: `{}` sha256 {} -> {}\n",
                         c.file, c.key, old, c.new
-                    ),
+                    )),
                 }
             }
             for c in &outcome.differing {
-                println!(
-                    "changed {}: `{}` is now sha256 {} (pinned {}); re-check it, then run `verbatim pin --update`",
+                crate::out(&format!(
+                    "changed {}: `{}` is now sha256 {} (pinned {}); re-check it, then run `verbatim pin --update`\n",
                     c.file,
                     c.key,
                     c.new,
                     c.old.as_deref().unwrap_or("-")
-                );
+                ));
             }
             for p in &outcome.problems {
                 eprintln!("error: {p}");
@@ -138,7 +141,7 @@ pub fn pin(paths: &[PathBuf], update: bool, config: Option<&Path>, cwd: &Path) -
                 && outcome.differing.is_empty()
                 && outcome.problems.is_empty()
             {
-                println!("every source is pinned");
+                crate::out("every source is pinned\n");
             }
             if outcome.problems.is_empty() {
                 ExitCode::SUCCESS

@@ -57,6 +57,23 @@ fn main() -> ExitCode {
     }
 }
 
+/// Write to standard output. A reader that closed the pipe early
+/// (`verbatim figures … | head`) ends the output quietly, as it ends grep;
+/// any other failure to write is an error, never silence.
+fn out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write to standard output: {e}");
+            std::process::exit(2);
+        }
+    }
+}
+
 /// Print an error and return exit code 2.
 fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("error: {message}");
