@@ -60,11 +60,24 @@ pub(super) fn looks_like_name(name: &str) -> bool {
     if is_shouted(name) {
         return false;
     }
+    // Lower-case function words make a title ("Versions of the License");
+    // a capitalised one may open a name or handle ("The Rev Kev").
     let function = |w: &str| {
-        matches!(
-            folded(w).as_str(),
-            "of" | "the" | "and" | "for" | "to" | "in" | "on" | "a" | "an" | "with" | "by" | "or"
-        )
+        !is_capitalised(w)
+            && matches!(
+                folded(w).as_str(),
+                "of" | "the"
+                    | "and"
+                    | "for"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "a"
+                    | "an"
+                    | "with"
+                    | "by"
+                    | "or"
+            )
     };
     if words.iter().any(|w| function(w)) {
         return false;
