@@ -66,7 +66,25 @@ fn line_indent(text: &str, offset: usize) -> usize {
 }
 
 fn pin_file(path: &Path, update: bool, cwd: &Path, roots: &Roots, outcome: &mut PinOutcome) {
+    pin_file_with(path, update, cwd, roots, outcome, &|p, bytes| {
+        atomic::write(p, bytes)
+    });
+}
+
+type Write<'a> = &'a dyn Fn(&Path, &[u8]) -> std::io::Result<()>;
+
+/// `pin_file` with the write given (a test injects failures).
+fn pin_file_with(
+    path: &Path,
+    update: bool,
+    cwd: &Path,
+    roots: &Roots,
+    outcome: &mut PinOutcome,
+    write: Write,
+) {
     let shown = paths::display(path, cwd);
+    // Pins are reported only once written.
+    let reported = outcome.changes.len();
     let Ok(text) = std::fs::read_to_string(path) else {
         outcome.problems.push(format!("{shown}: cannot read it"));
         return;
@@ -231,7 +249,17 @@ fn pin_file(path: &Path, update: bool, cwd: &Path, roots: &Roots, outcome: &mut 
     for e in edits {
         new_text.replace_range(e.at..e.at + e.remove, &e.insert);
     }
-    if let Err(e) = atomic::write(path, new_text.as_bytes()) {
+    // Someone edited the file while its sources were hashed: writing now
+    // would lose their edit.
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text.as_str()) {
+        outcome.changes.truncate(reported);
+        outcome.problems.push(format!(
+            "{shown}: it changed while its sources were hashed; nothing was written, run `verbatim pin` again"
+        ));
+        return;
+    }
+    if let Err(e) = write(path, new_text.as_bytes()) {
+        outcome.changes.truncate(reported);
         outcome
             .problems
             .push(format!("{shown}: cannot write it: {e}"));
@@ -316,5 +344,27 @@ mod tests {
         .unwrap();
         assert_eq!(fourth.changes.len(), 1);
         assert_ne!(std::fs::read_to_string(&claims).unwrap(), text);
+    }
+
+    fn claims_with_one_source() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "alpha").unwrap();
+        let claims = dir.path().join("c.yaml");
+        let text = "sources:\n  a: a.txt\nclaims:\n  - {source: a, quote: alpha}\n";
+        std::fs::write(&claims, text).unwrap();
+        (dir, claims)
+    }
+
+    #[test]
+    fn a_failed_write_reports_no_pin() {
+        let (dir, claims) = claims_with_one_source();
+        let roots = Roots::new(dir.path(), &[]);
+        let mut outcome = PinOutcome::default();
+        let read_only = |_: &Path, _: &[u8]| -> std::io::Result<()> {
+            Err(std::io::Error::other("read-only file system"))
+        };
+        pin_file_with(&claims, false, dir.path(), &roots, &mut outcome, &read_only);
+        assert!(outcome.changes.is_empty(), "{outcome:?}");
+        assert!(outcome.problems[0].contains("read-only"), "{outcome:?}");
     }
 }
