@@ -227,7 +227,15 @@ impl Source {
                 let last = starts.partition_point(|&l| l <= e.saturating_sub(1).max(s));
                 let lines = Lines {
                     start: line_start,
-                    end: starts.get(last).map_or(original.len(), |&n| n - 1),
+                    // Before the line break, a CRLF's carriage return included.
+                    end: starts.get(last).map_or(original.len(), |&n| {
+                        let end = n - 1;
+                        if end > e && original.as_bytes()[end - 1] == b'\r' {
+                            end - 1
+                        } else {
+                            end
+                        }
+                    }),
                     line: line - 1,
                     column: column as usize - 1,
                 };

@@ -184,3 +184,29 @@ fn a_closed_pipe_ends_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A CRLF source: snippets number its lines right and show no stray
+/// carriage return.
+#[test]
+fn crlf_sources_show_their_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("claims")).unwrap();
+    std::fs::write(
+        p.join("s.txt"),
+        "First line here.\r\nSecond line here.\r\n\r\nWe will not send troops across the border, the minister said.\r\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("claims/c.yaml"),
+        "sources:\n  s: ../s.txt\nclaims:\n  - {id: c, source: s, quote: we will never send troops across the border}\n",
+    )
+    .unwrap();
+    let out = verbatim(p).arg("check").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("[s.txt:4:1]"), "{text}");
+    assert!(
+        text.contains("4 │ We will not send troops across the border, the minister said.\n"),
+        "{text}"
+    );
+}
