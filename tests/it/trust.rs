@@ -182,3 +182,24 @@ fn sarif_uris_are_percent_encoded() {
     );
     assert!(text.contains("\"uri\": \"a%20b.txt\""), "{text}");
 }
+
+/// An invalid claims file's diagnostic shows the lines around the problem,
+/// cropped on a huge line, never the whole file.
+#[test]
+fn a_diagnostic_echoes_only_the_lines_around_the_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("claims")).unwrap();
+    let long = "x".repeat(100_000);
+    let secret_lines = "# secret line one\n# secret line two\n# secret line three\n\n";
+    let text = format!(
+        "{secret_lines}sources:\n  s: s.txt\nclaims:\n  - {{source: s, quote: \"{long}\", qoute: y}}\n\n{secret_lines}"
+    );
+    std::fs::write(p.join("claims/c.yaml"), text).unwrap();
+    let out = verbatim(p).arg("check").output().unwrap();
+    let shown = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{shown}");
+    assert!(shown.contains("c.yaml:8:"), "{shown}");
+    assert!(shown.len() < 3_000, "{} bytes shown", shown.len());
+    assert!(!shown.contains("secret line one"), "{shown}");
+}

@@ -4,7 +4,7 @@
 use super::views::InputView;
 use super::window::Window;
 use super::{handler, Style};
-use crate::model::InputError;
+use crate::model::{InputError, LineIndex};
 use crate::report::safe::{no_commands, same_length};
 use miette::{LabeledSpan, NamedSource};
 use std::sync::Arc;
@@ -17,20 +17,24 @@ pub fn render_errors(
 ) -> String {
     let handler = handler(style);
     // Each file made safe once, however many problems it has.
-    let files: std::collections::HashMap<&str, Arc<String>> = files
+    let files: std::collections::HashMap<&str, (Arc<String>, LineIndex)> = files
         .iter()
-        .map(|(n, t)| (n.as_str(), Arc::new(same_length(t).into_owned())))
+        .map(|(n, t)| {
+            let text = Arc::new(same_length(t).into_owned());
+            let index = LineIndex::new(&text);
+            (n.as_str(), (text, index))
+        })
         .collect();
     let mut out = String::new();
     for e in errors {
-        let text = files.get(e.at.file.as_str()).cloned();
-        let (source, label) = match text {
-            Some(text) if e.at.offset <= text.len() => {
+        let (source, label) = match files.get(e.at.file.as_str()) {
+            Some((text, index)) if e.at.offset <= text.len() => {
                 let len = e.at.length.min(text.len() - e.at.offset);
                 (
                     Some(NamedSource::new(
                         same_length(&e.at.file),
-                        Window::whole(text),
+                        // The lines around the problem, never the whole file.
+                        Window::lines_around(text, index, e.at.offset, len),
                     )),
                     Some(LabeledSpan::new_primary_with_span(
                         Some("here".into()),

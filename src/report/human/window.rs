@@ -7,6 +7,12 @@ use crate::report::safe::same_length;
 use miette::{MietteError, MietteSpanContents, SourceCode, SpanContents};
 use std::sync::Arc;
 
+/// Snippets longer than this are cropped to the span's own line.
+const MAX_SNIPPET_BYTES: usize = 4096;
+
+/// Bytes of context kept either side of a span on a cropped line.
+const CROP_MARGIN: usize = 200;
+
 /// Text shown in a snippet: a whole claims file or a source excerpt, with
 /// the real line numbers, offsets and columns (in characters, as the rest
 /// of the report counts them).
@@ -20,15 +26,6 @@ pub(super) struct Window {
 }
 
 impl Window {
-    pub(super) fn whole(text: Arc<String>) -> Window {
-        Window {
-            text,
-            base_offset: 0,
-            base_line: 0,
-            base_column: 0,
-        }
-    }
-
     /// The lines of a claims file around `offset..offset + length`, one
     /// line of context either side (as the handler shows): a snippet costs
     /// its lines, not a scan of the file from its start.
@@ -47,11 +44,38 @@ impl Window {
         } else {
             text.len()
         };
+        if to.saturating_sub(from) <= MAX_SNIPPET_BYTES {
+            return Window {
+                text: Arc::new(text.get(from..to.max(from)).unwrap_or("").to_string()),
+                base_offset: from,
+                base_line: first,
+                base_column: 0,
+            };
+        }
+        // A huge line (a megabyte of YAML on one line, a pasted key): the
+        // span's own line, cropped around it.
+        let line = index.line_of(offset.min(text.len()));
+        let line_start = index.line_start(line).min(text.len());
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let floor = |mut at: usize| {
+            while at > line_start && !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        };
+        let ceil = |mut at: usize| {
+            while at < line_end && !text.is_char_boundary(at) {
+                at += 1;
+            }
+            at
+        };
+        let from = floor(offset.saturating_sub(CROP_MARGIN).max(line_start));
+        let to = ceil((end + CROP_MARGIN).min(line_end)).max(from);
         Window {
-            text: Arc::new(text.get(from..to.max(from)).unwrap_or("").to_string()),
+            text: Arc::new(text[from..to].to_string()),
             base_offset: from,
-            base_line: first,
-            base_column: 0,
+            base_line: line,
+            base_column: text[line_start..from].chars().count(),
         }
     }
 
