@@ -62,16 +62,7 @@ impl Cx<'_> {
 
     pub fn source_span(&self, decl: usize, place: &Place) -> SourceSpan {
         let d = &self.set.declared[decl];
-        SourceSpan {
-            key: d.key.clone(),
-            path: self.set.source_files[d.source_file].display.clone(),
-            line: place.line,
-            column: place.column,
-            offset: place.offset,
-            length: place.length,
-            text: place.text.clone(),
-            excerpt: place.excerpt.clone(),
-        }
+        span_at(&d.key, &self.set.source_files[d.source_file].display, place)
     }
 }
 
@@ -90,4 +81,19 @@ pub(super) type JobEvidence<'a> = Vec<(SourceId, &'a Evidence)>;
 /// of its line breaks and indentation.
 pub(super) fn collapsed(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A place in the file shown as `path`, declared under `key` (empty for
+/// a draft), as reports point at it.
+pub(super) fn span_at(key: &str, path: &str, place: &Place) -> SourceSpan {
+    SourceSpan {
+        key: key.to_string(),
+        path: path.to_string(),
+        line: place.line,
+        column: place.column,
+        offset: place.offset,
+        length: place.length,
+        text: place.text.clone(),
+        excerpt: place.excerpt.clone(),
+    }
 }

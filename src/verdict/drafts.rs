@@ -1,10 +1,10 @@
 //! Drafts: a claim's quote missing from its draft, and a draft's
 //! quotation that no claim covers.
 
-use super::context::Cx;
+use super::context::{span_at, Cx};
 use crate::claims::{Claim, Located};
 use crate::evidence::UnclaimedQuotation;
-use crate::model::{Finding, Kind, SourceSpan};
+use crate::model::{Finding, Kind};
 
 pub(super) fn not_in_draft(cx: &Cx, claim: &Claim, quote: &Located, why: &str) -> Finding {
     let mut f = Finding::new(Kind::NotInDraft, why);
@@ -21,16 +21,7 @@ pub(super) fn unclaimed(u: &UnclaimedQuotation) -> Finding {
         Kind::UnclaimedQuote,
         format!("no claim covers the quotation “{}”", place.text),
     );
-    f.source = Some(SourceSpan {
-        key: String::new(),
-        path: u.draft.clone(),
-        line: place.line,
-        column: place.column,
-        offset: place.offset,
-        length: place.length,
-        text: place.text.clone(),
-        excerpt: place.excerpt.clone(),
-    });
+    f.source = Some(span_at("", &u.draft, place));
     f.help =
         Some("add a claim with this quote and its source (`verbatim extract` drafts one)".into());
     f
