@@ -24,6 +24,8 @@ pub fn write_with(
         _ => Path::new("."),
     };
     let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    // Removed if the run is interrupted before the rename.
+    let _pending = super::cleanup::track(temp.path());
     fill(temp.as_file_mut())?;
     if let Ok(meta) = std::fs::metadata(path) {
         temp.as_file().set_permissions(meta.permissions())?;

@@ -2,6 +2,7 @@
 //! hashed and written atomically. Generic helpers every layer may use.
 
 pub mod atomic;
+pub mod cleanup;
 pub mod hash;
 pub mod paths;
 pub mod root;

@@ -3,6 +3,7 @@
 
 use super::error::WorkflowError;
 use super::git::{git, git_bytes};
+use crate::files::cleanup::{track, Tracked};
 use crate::files::paths;
 use crate::files::root::Roots;
 use crate::files::walk::find_claims_files;
@@ -16,6 +17,8 @@ pub struct Staged {
     pub prefix: PathBuf,
     /// Files the index changes, relative to the repository's top.
     pub changed: Vec<PathBuf>,
+    /// Removes the snapshot if the run is interrupted.
+    _pending: Tracked,
 }
 
 impl Staged {
@@ -39,6 +42,7 @@ pub fn staged(cwd: &Path) -> Result<Staged, WorkflowError> {
         .trim()
         .to_string();
     let root = tempfile::tempdir().map_err(WorkflowError::io("make a temporary folder"))?;
+    let pending = track(root.path());
     let mut target = root.path().to_string_lossy().into_owned();
     target.push('/');
     git(
@@ -73,6 +77,7 @@ pub fn staged(cwd: &Path) -> Result<Staged, WorkflowError> {
         root,
         prefix: PathBuf::from(prefix),
         changed,
+        _pending: pending,
     })
 }
 

@@ -311,3 +311,51 @@ fn the_hook_has_no_silent_passes() {
         "deleting claims must pass"
     );
 }
+
+/// SIGTERM in the middle of `check --staged` leaves no snapshot behind.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_no_snapshot() {
+    use std::time::{Duration, Instant};
+    let dir = repo();
+    let p = dir.path();
+    // A large staged source, so that the check runs a while.
+    let big = "We will not send troops across the border, the minister said. ".repeat(500_000);
+    std::fs::write(p.join("sources/s.txt"), &big).unwrap();
+    assert!(git(p, &["add", "."]));
+    let tmp = tempfile::tempdir().unwrap();
+    let mut child = Process::new(verbatim(p).get_program())
+        .current_dir(p)
+        .env("TMPDIR", tmp.path())
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_INDEX_FILE")
+        .args(["check", "--staged", "--no-progress"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the snapshot holds the whole source: the check is running.
+    let started = Instant::now();
+    let exported = |dir: &Path| -> bool {
+        std::fs::read_dir(dir).unwrap().flatten().any(|snapshot| {
+            std::fs::metadata(snapshot.path().join("sources/s.txt"))
+                .is_ok_and(|m| m.len() == big.len() as u64)
+        })
+    };
+    while !exported(tmp.path()) {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "no snapshot appeared"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let killed = Process::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130), "the run ended before the signal");
+    let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().flatten().collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}

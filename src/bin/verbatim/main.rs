@@ -25,6 +25,14 @@ fn main() -> ExitCode {
             };
         }
     };
+    // Interrupted (SIGINT, SIGTERM): no temporary file or snapshot left.
+    let handled = ctrlc::set_handler(|| {
+        verbatim::files::cleanup::remove_all();
+        std::process::exit(130);
+    });
+    if let Err(e) = handled {
+        eprintln!("warning: cannot handle interruptions: {e}");
+    }
     let cwd = match std::env::current_dir() {
         Ok(cwd) => cwd,
         Err(e) => {
