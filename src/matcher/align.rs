@@ -38,8 +38,11 @@ pub enum Op {
 pub struct Alignment {
     pub ops: Vec<Op>,
     pub cost: i32,
-    /// Quote words matched to a source word that is the same or close.
+    /// Quote words matched to the same source word (after folding).
     pub aligned: usize,
+    /// Those, and the words matched to a close source word (a typo): the
+    /// measure that picks the best window and reading.
+    pub similar: usize,
     pub words: usize,
     /// First and last source word touched (inclusive, exclusive).
     pub source_start: usize,
@@ -47,6 +50,16 @@ pub struct Alignment {
 }
 
 impl Alignment {
+    /// The share of quote words matched the same or close, for choosing
+    /// between windows and readings.
+    pub fn similarity(&self) -> f64 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.similar as f64 / self.words as f64
+        }
+    }
+
     pub fn ratio(&self) -> f64 {
         if self.words == 0 {
             0.0
@@ -251,6 +264,16 @@ pub fn align(tokens: &[Token], source: &[&str]) -> Option<Alignment> {
         .iter()
         .filter(|op| matches!(op, Op::Same { .. } | Op::Stem { .. }))
         .count();
+    let close = ops
+        .iter()
+        .filter(|op| match op {
+            Op::Changed { q, s } => match &tokens[*q] {
+                Token::Word { text, .. } => super::closeness::is_close(text, source[*s]),
+                _ => false,
+            },
+            _ => false,
+        })
+        .count();
     let touched = ops.iter().filter_map(|op| match *op {
         Op::Same { s, .. } | Op::Stem { s, .. } | Op::Changed { s, .. } | Op::Dropped { s } => {
             Some((s, s + 1))
@@ -271,6 +294,7 @@ pub fn align(tokens: &[Token], source: &[&str]) -> Option<Alignment> {
         ops,
         cost: total,
         aligned,
+        similar: aligned + close,
         words,
         source_start,
         source_end,

@@ -87,8 +87,8 @@ pub fn analyze(
             let better = match &best {
                 None => true,
                 Some(((b, _, _), _)) => {
-                    (alignment.ratio(), std::cmp::Reverse(alignment.cost))
-                        > (b.ratio(), std::cmp::Reverse(b.cost))
+                    (alignment.similarity(), std::cmp::Reverse(alignment.cost))
+                        > (b.similarity(), std::cmp::Reverse(b.cost))
                 }
             };
             if better {
