@@ -175,5 +175,6 @@ fn read_streaming(path: &Path, hash: bool, size: u64) -> Result<Source, ReadErro
         pieces: None,
         encoding: Encoding::Utf8 { skip },
         line_starts: Default::default(),
+        block: Default::default(),
     })
 }

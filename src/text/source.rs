@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 
 pub(super) const CHUNK_BYTES: usize = 1 << 20;
 
+/// The block a source read from disk caches for reads in file order.
+const BLOCK_BYTES: usize = 4 << 20;
+
 /// How the file's bytes became text, so offsets can be given in file bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
@@ -43,6 +46,9 @@ pub struct Source {
     /// Byte offsets (in the decoded text) of every line start, built on the
     /// first request.
     pub(super) line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// For a source read from disk: the last block read, so that passes in
+    /// file order (figures, sentence by sentence) read each byte about once.
+    pub(super) block: std::sync::Mutex<Option<(usize, Vec<u8>)>>,
 }
 
 /// A resolved place in a source's file.
@@ -74,6 +80,7 @@ impl Source {
             pieces: None,
             encoding: Encoding::Utf8 { skip: 0 },
             line_starts: Default::default(),
+            block: Default::default(),
         }
     }
 
@@ -87,6 +94,7 @@ impl Source {
             pieces: Some(marked.pieces),
             encoding: Encoding::Utf8 { skip: 0 },
             line_starts: Default::default(),
+            block: Default::default(),
         }
     }
 
@@ -131,6 +139,9 @@ impl Source {
         let utf8_starts = |bytes: &[u8]| bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
         match &self.original {
             Original::Memory(text) => text.get(start..end).map_or(0, |t| t.chars().count()),
+            Original::File { .. } if end.saturating_sub(start) <= BLOCK_BYTES / 2 => {
+                self.file_bytes(start, end).map_or(0, |b| utf8_starts(&b))
+            }
             Original::File { path, skip } => {
                 let Ok(mut file) = File::open(path) else {
                     return 0;
@@ -160,10 +171,39 @@ impl Source {
     pub fn raw_text(&self, start: usize, end: usize) -> String {
         match &self.original {
             Original::Memory(text) => text.get(start..end).unwrap_or("").to_string(),
-            Original::File { path, skip } => read_range(path, *skip + start, end - start)
+            Original::File { .. } => self
+                .file_bytes(start, end)
                 .map(|b| String::from_utf8_lossy(&b).into_owned())
                 .unwrap_or_default(),
         }
+    }
+
+    /// Bytes `start..end` of the decoded text of a source read from disk,
+    /// through the block cache for short ranges.
+    fn file_bytes(&self, start: usize, end: usize) -> Option<Vec<u8>> {
+        let Original::File { path, skip } = &self.original else {
+            return None;
+        };
+        let len = end.checked_sub(start)?;
+        if len > BLOCK_BYTES / 2 {
+            return read_range(path, *skip + start, len).ok();
+        }
+        let mut block = self.block.lock().ok()?;
+        let hit = block
+            .as_ref()
+            .is_some_and(|(at, bytes)| *at <= start && end <= at + bytes.len());
+        if !hit {
+            let mut file = File::open(path).ok()?;
+            file.seek(SeekFrom::Start((*skip + start) as u64)).ok()?;
+            let mut bytes = Vec::with_capacity(BLOCK_BYTES);
+            file.take(BLOCK_BYTES as u64).read_to_end(&mut bytes).ok()?;
+            if bytes.len() < len {
+                return None;
+            }
+            *block = Some((start, bytes));
+        }
+        let (at, bytes) = block.as_ref()?;
+        bytes.get(start - at..end - at).map(<[u8]>::to_vec)
     }
 
     /// The original (decoded) byte range of a folded range of whole words,
