@@ -27,6 +27,15 @@ impl Staged {
         self.root.path().join(&self.prefix)
     }
 
+    /// Does the commit change (or delete) `path` or anything under it
+    /// (absolute, inside the snapshot)?
+    pub fn is_changed_under(&self, path: &Path) -> bool {
+        let path = paths::normalize(path);
+        self.changed
+            .iter()
+            .any(|c| paths::normalize(&self.root.path().join(c)).starts_with(&path))
+    }
+
     /// Is `path` (absolute, inside the snapshot) staged?
     pub fn is_changed(&self, path: &Path) -> bool {
         let path = paths::normalize(path);
@@ -109,18 +118,20 @@ pub fn into_snapshot(paths: &[PathBuf], cwd: &Path, staged: &Staged) -> Vec<Path
 /// The claims files under `paths` (inside the snapshot) that a staged
 /// change touches: staged themselves, or declaring a staged source or draft.
 pub fn staged_claims_files(
-    paths: &[PathBuf],
+    given: &[PathBuf],
+    worktree: &Path,
     staged: &Staged,
 ) -> Result<Vec<PathBuf>, Vec<InputError>> {
     let cwd = staged.cwd();
     let absolute = |p: &Path| paths::normalize(&cwd.join(p));
     let mut selected = Vec::new();
     let roots = Roots::new(staged.root.path(), &[]);
-    // A claims folder the commit deletes holds nothing to check.
-    let present: Vec<PathBuf> = paths
-        .iter()
-        .filter(|p| cwd.join(p).exists())
-        .cloned()
+    // A claims folder the commit deletes holds nothing to check; one that
+    // is nowhere, staged or not, is an input error as without --staged
+    // (never a silent pass).
+    let present: Vec<PathBuf> = into_snapshot(given, worktree, staged)
+        .into_iter()
+        .filter(|inside| inside.exists() || !staged.is_changed_under(inside))
         .collect();
     for file in find_claims_files(&present, &cwd, &roots)? {
         if staged.is_changed(&absolute(&file)) {

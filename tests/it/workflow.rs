@@ -370,3 +370,20 @@ fn interrupt_once(p: &Path, source_len: u64) -> bool {
     assert!(left.is_empty(), "left behind: {left:?}");
     status.code() == Some(130)
 }
+
+/// `check --staged` where no claims folder is, staged or not: an input
+/// error, as without --staged, never a pass that checked nothing.
+#[test]
+fn staged_without_claims_is_no_silent_pass() {
+    let dir = repo();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("notes")).unwrap();
+    std::fs::write(p.join("notes/n.txt"), "x").unwrap();
+    assert!(git(p, &["add", "."]));
+    verbatim(&p.join("notes"))
+        .args(["check", "--staged"])
+        .assert()
+        .code(2);
+    // From the top, the staged claims are checked.
+    verbatim(p).args(["check", "--staged"]).assert().code(0);
+}

@@ -44,8 +44,7 @@ pub fn check(args: CheckArgs, cwd: &Path) -> ExitCode {
         // Everything is read from the snapshot: its top is the root, and
         // configured claims folders are found at their place inside it.
         settings.root = Some(snapshot.root.path().to_path_buf());
-        let paths = staged::into_snapshot(&paths, cwd, &snapshot);
-        match staged::staged_claims_files(&paths, &snapshot) {
+        match staged::staged_claims_files(&paths, cwd, &snapshot) {
             Ok(files) if files.is_empty() => Report::default(),
             Ok(files) => verbatim::check_files(&files, &inside, &settings, &tick),
             Err(errors) => Report::invalid(errors, Vec::new()),
