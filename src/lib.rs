@@ -46,7 +46,7 @@ pub fn check(
     let roots = roots_for(paths, cwd, settings);
     match files::walk::find_claims_files(paths, cwd, &roots) {
         Ok(files) if files.is_empty() => no_claims_files(paths, cwd),
-        Ok(files) => check_files(&files, cwd, settings, progress),
+        Ok(files) => check_in(&files, cwd, settings, &roots, progress),
         Err(errors) => Report::invalid(errors, Vec::new()),
     }
 }
@@ -72,7 +72,18 @@ pub fn check_files(
 ) -> Report {
     let files: Vec<PathBuf> = files.iter().map(|f| cwd.join(f)).collect();
     let roots = roots_for(&files, cwd, settings);
-    match claims::load_claims(&files, cwd, &roots) {
+    check_in(&files, cwd, settings, &roots, progress)
+}
+
+/// Check claims files (joined to `cwd`) reading only inside `roots`.
+fn check_in(
+    files: &[PathBuf],
+    cwd: &Path,
+    settings: &Settings,
+    roots: &Roots,
+    progress: &(dyn Fn() + Sync),
+) -> Report {
+    match claims::load_claims(files, cwd, roots) {
         Ok(set) => pipeline::run(&set, settings, progress),
         Err(failure) => Report::invalid(failure.errors, failure.files),
     }

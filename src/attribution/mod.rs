@@ -186,7 +186,8 @@ pub fn same_speaker(claimed: &str, credited: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn who(text: &str, quote: &str) -> Option<String> {
+    /// Who `text` credits with the passage `quote` (which it holds).
+    pub(super) fn who(text: &str, quote: &str) -> Option<String> {
         let source = Source::from_text(text.to_string());
         let q = fold(quote).text;
         let start = source.folded.text.find(&q).expect("quote in text");

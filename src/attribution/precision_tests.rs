@@ -3,16 +3,8 @@
 //! something; the quote's own sentence is read whole first; dash credit
 //! lines (indented, with initials) and comment headers credit.
 
-use super::{credit, same_speaker};
-use crate::text::fold::fold;
-use crate::text::Source;
-
-fn who(text: &str, quote: &str) -> Option<String> {
-    let source = Source::from_text(text.to_string());
-    let q = fold(quote).text;
-    let start = source.folded.text.find(&q).expect("quote in text");
-    credit(&source, start, start + q.len()).speaker
-}
+use super::same_speaker;
+use super::tests::who;
 
 #[test]
 fn headings_and_section_titles_are_never_speakers() {

@@ -3,6 +3,7 @@
 //! for up to six source words and ellipses for any number.
 
 use super::closeness::{is_close_masked, letter_mask};
+use super::found::share;
 use super::quote::{InWord, Token};
 
 /// A bracket stands for at most this many source words.
@@ -53,19 +54,11 @@ impl Alignment {
     /// The share of quote words matched the same or close, for choosing
     /// between windows and readings.
     pub fn similarity(&self) -> f64 {
-        if self.words == 0 {
-            0.0
-        } else {
-            self.similar as f64 / self.words as f64
-        }
+        share(self.similar, self.words)
     }
 
     pub fn ratio(&self) -> f64 {
-        if self.words == 0 {
-            0.0
-        } else {
-            self.aligned as f64 / self.words as f64
-        }
+        share(self.aligned, self.words)
     }
 }
 

@@ -53,20 +53,12 @@ pub struct Aligned {
 impl Aligned {
     /// The share of the quote's words aligned (rule 5).
     pub fn ratio(&self) -> f64 {
-        if self.words == 0 {
-            0.0
-        } else {
-            self.aligned as f64 / self.words as f64
-        }
+        share(self.aligned, self.words)
     }
 
     /// The share of the quote's words aligned in one paragraph (rule 2).
     pub fn paragraph_ratio(&self) -> f64 {
-        if self.words == 0 {
-            0.0
-        } else {
-            self.in_one_paragraph as f64 / self.words as f64
-        }
+        share(self.in_one_paragraph, self.words)
     }
 }
 
@@ -96,4 +88,13 @@ pub struct Window {
     pub paragraph: usize,
     pub start: usize,
     pub end: usize,
+}
+
+/// `part` of `whole` quote words as a share (none of none is 0).
+pub(super) fn share(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
 }

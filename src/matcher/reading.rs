@@ -313,6 +313,15 @@ fn next_source_word(ops: &[Op], i: usize) -> Option<usize> {
     })
 }
 
+/// The source words the alignment keeps just before and just after its
+/// ops `start..end`.
+fn kept_around(ops: &[Op], start: usize, end: usize) -> Option<(usize, usize)> {
+    Some((
+        previous_source_word(ops, start)?,
+        next_source_word(ops, end.saturating_sub(1))?,
+    ))
+}
+
 /// Do the kept words on either side of dropped words `start..end` of the
 /// alignment stand in different paragraphs?
 fn crosses_paragraph(
@@ -322,10 +331,7 @@ fn crosses_paragraph(
     start: usize,
     end: usize,
 ) -> bool {
-    let (Some(before), Some(after)) = (
-        previous_source_word(ops, start),
-        next_source_word(ops, end.saturating_sub(1)),
-    ) else {
+    let Some((before, after)) = kept_around(ops, start, end) else {
         return false;
     };
     let paragraph = |w: usize| source.layout.paragraph_of(words[w].0);
@@ -342,10 +348,7 @@ fn is_narration(
     start: usize,
     end: usize,
 ) -> bool {
-    let (Some(before), Some(after)) = (
-        previous_source_word(ops, start),
-        next_source_word(ops, end.saturating_sub(1)),
-    ) else {
+    let Some((before, after)) = kept_around(ops, start, end) else {
         return false;
     };
     let quoted = |w: usize| {

@@ -3,8 +3,8 @@
 
 use super::views::InputView;
 use super::window::Window;
-use super::{handler, Style};
-use crate::model::{InputError, LineIndex};
+use super::{handler, indexed, Style};
+use crate::model::InputError;
 use crate::report::safe::{no_commands, same_length};
 use miette::{LabeledSpan, NamedSource};
 use std::sync::Arc;
@@ -16,15 +16,7 @@ pub fn render_errors(
     style: Style,
 ) -> String {
     let handler = handler(style);
-    // Each file made safe once, however many problems it has.
-    let files: std::collections::HashMap<&str, (Arc<String>, LineIndex)> = files
-        .iter()
-        .map(|(n, t)| {
-            let text = Arc::new(same_length(t).into_owned());
-            let index = LineIndex::new(&text);
-            (n.as_str(), (text, index))
-        })
-        .collect();
+    let files = indexed(files);
     let mut out = String::new();
     for e in errors {
         let (source, label) = match files.get(e.at.file.as_str()) {

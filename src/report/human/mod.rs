@@ -46,11 +46,7 @@ fn miette_severity(severity: Severity) -> miette::Severity {
     }
 }
 
-fn finding_view(
-    claim: &ClaimResult,
-    finding: &Finding,
-    files: &HashMap<&str, (Arc<String>, LineIndex)>,
-) -> FindingView {
+fn finding_view(claim: &ClaimResult, finding: &Finding, files: &Files) -> FindingView {
     let (source, label) = match &finding.claim {
         Some(span) => match files.get(span.file.as_str()) {
             Some((text, index)) => (
@@ -128,16 +124,7 @@ fn label_for(finding: &Finding) -> String {
 /// The graphical report of a run's findings and its summary line.
 pub fn render(report: &Report, style: Style) -> String {
     let handler = handler(style);
-    // Each claims file made safe and indexed once, however many findings.
-    let files: HashMap<&str, (Arc<String>, LineIndex)> = report
-        .files
-        .iter()
-        .map(|(name, text)| {
-            let text = safe_text(text);
-            let index = LineIndex::new(&text);
-            (name.as_str(), (text, index))
-        })
-        .collect();
+    let files = indexed(&report.files);
     let mut out = String::new();
     for claim in &report.claims {
         for finding in &claim.findings {
@@ -183,6 +170,22 @@ pub fn render(report: &Report, style: Style) -> String {
 fn safe(text: &str) -> String {
     same_length(text).into_owned()
 }
+
+/// Claims files (and the configuration) by display path, each made safe
+/// and indexed once, however many findings or problems point into it.
+fn indexed(files: &[(String, Arc<String>)]) -> Files<'_> {
+    files
+        .iter()
+        .map(|(name, text)| {
+            let text = safe_text(text);
+            let index = LineIndex::new(&text);
+            (name.as_str(), (text, index))
+        })
+        .collect()
+}
+
+/// Files a report points into, safe to print, with their line indexes.
+type Files<'a> = HashMap<&'a str, (Arc<String>, LineIndex)>;
 
 /// A file's text made safe once, kept shared when it needs no change.
 fn safe_text(text: &Arc<String>) -> Arc<String> {
