@@ -9,15 +9,62 @@
 
 use super::hash::{hash_byte, word_hash, FastMap, HASH_SEED};
 
-/// Seeds are runs of this many words; quotes are keyed by as many.
+/// Seeds are runs of this many words (few enough that an edit leaves most
+/// of a quote's seeds whole).
 pub const KEY_WORDS: usize = 3;
+
+/// Quotes found exactly are keyed on a run of this many words: a run of
+/// three is common in a large archive (and in repetitive text one source
+/// word in three completed some quote's three-word key); a run of six is
+/// rare, so most source words are turned down by the filter alone.
+pub const START_WORDS: usize = 6;
+
+/// The longest key, in words.
+const MAX_WORDS: usize = START_WORDS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Anchor {
-    /// Words of a quote's plain form, `offset` bytes into it.
-    Start { job: u32, offset: u32 },
+    /// Words of a quote's plain form, `offset` bytes into it. `head` holds
+    /// the form's first bytes, so that most false hits are turned down
+    /// without reading the quote itself (another cache line per hit).
+    Start { job: u32, offset: u32, head: Head },
     /// A seed of a quote, `offset` bytes into its folded words.
     Seed { job: u32, offset: u32 },
+}
+
+/// A quote's plain form in brief: its length and its first and last
+/// eight bytes (fewer for a short quote).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Head {
+    first: u64,
+    last: u64,
+    len: u32,
+}
+
+fn eight(bytes: &[u8]) -> u64 {
+    let mut buf = [0u8; 8];
+    let n = bytes.len().min(8);
+    buf[..n].copy_from_slice(&bytes[..n]);
+    u64::from_le_bytes(buf)
+}
+
+impl Head {
+    fn of(plain: &[u8]) -> Head {
+        let len = plain.len();
+        Head {
+            first: eight(plain),
+            last: eight(&plain[len.saturating_sub(8)..]),
+            len: len.min(u32::MAX as usize) as u32,
+        }
+    }
+
+    /// Could a quote with this head start at `at` in `text`? Its ends are
+    /// compared first: repetitive text shares long runs with a quote, and
+    /// comparing those whole for every hit is most of the scan's time.
+    pub fn may_start(&self, text: &[u8], at: usize) -> bool {
+        let len = self.len as usize;
+        text.get(at..at + len).is_some_and(|b| Head::of(b) == *self)
+    }
 }
 
 fn combine(key: u64, next: u64) -> u64 {
@@ -28,13 +75,82 @@ fn key_of<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
     words.fold(0x1234_5678, |key, w| combine(key, word_hash(w.as_bytes())))
 }
 
+/// The keys a quote could be found by: one per run of `START_WORDS` words
+/// (or of all its words when it is shorter), in order.
+pub fn start_keys(words: &[&str]) -> Vec<u64> {
+    let k = words.len().min(START_WORDS);
+    if k == 0 {
+        return Vec::new();
+    }
+    words
+        .windows(k)
+        .map(|run| key_of(run.iter().copied()))
+        .collect()
+}
+
+/// The run of words to key a quote on: the one fewest other quotes share
+/// (`shared` counts, per key, the quotes holding it), then the one of the
+/// longest words. A run many quotes share is common in the sources too,
+/// and each of its occurrences would be checked against all of them; a
+/// quote's first words ("and the", "of the") occur everywhere.
+pub fn rarest_run(words: &[&str], keys: &[u64], shared: impl Fn(u64) -> usize) -> usize {
+    let k = words.len().min(START_WORDS);
+    (0..keys.len())
+        .min_by_key(|&i| {
+            let run = &words[i..i + k];
+            let shortest = run.iter().map(|w| w.len()).min().unwrap_or(0);
+            let total: usize = run.iter().map(|w| w.len()).sum();
+            (
+                shared(keys[i]),
+                std::cmp::Reverse(shortest.min(6)),
+                std::cmp::Reverse(total),
+                i,
+            )
+        })
+        .unwrap_or(0)
+}
+
 /// Anchors by the number of words they are keyed on (1, 2 or 3), behind a
 /// bit filter: most source positions start no anchor, and a bit test is
 /// far cheaper than a table look-up.
 #[derive(Default)]
 pub struct Anchors {
-    tables: [FastMap<u64, Vec<Anchor>>; KEY_WORDS],
+    tables: [FastMap<u64, List>; MAX_WORDS],
     filter: Vec<u64>,
+}
+
+/// The anchors of one key. Most keys have one, kept in the table itself:
+/// in repetitive text most source words hit some key, and a second
+/// memory read per hit was a fifth of the scan's time.
+#[derive(Debug, Clone)]
+enum List {
+    One(Anchor),
+    Many(Vec<Anchor>),
+}
+
+impl List {
+    fn push(&mut self, anchor: Anchor) {
+        match self {
+            List::One(first) => *self = List::Many(vec![*first, anchor]),
+            List::Many(all) => all.push(anchor),
+        }
+    }
+
+    fn as_slice(&self) -> &[Anchor] {
+        match self {
+            List::One(one) => std::slice::from_ref(one),
+            List::Many(all) => all,
+        }
+    }
+}
+
+fn add(table: &mut FastMap<u64, List>, key: u64, anchor: Anchor) {
+    match table.get_mut(&key) {
+        Some(list) => list.push(anchor),
+        None => {
+            table.insert(key, List::One(anchor));
+        }
+    }
 }
 
 /// Filter bits per key, rounded to a power of two.
@@ -47,36 +163,22 @@ fn filter_slot(key: u64, k: usize, len: usize) -> (usize, u64) {
 }
 
 impl Anchors {
-    /// A quote to find exactly, by its folded words. It is keyed on its
-    /// rarest-looking run of words (the longest), not its first: a quote's
-    /// first words ("and the", "of the") occur everywhere.
-    pub fn add_start(&mut self, job: usize, words: &[&str]) {
-        let k = words.len().min(KEY_WORDS);
-        if k == 0 {
+    /// A quote to find exactly, by its folded words, keyed on the run of
+    /// words at `at` (see [`start_keys`] and [`rarest_run`]).
+    pub fn add_start(&mut self, job: usize, words: &[&str], at: usize) {
+        let k = words.len().min(START_WORDS);
+        if k == 0 || at + k > words.len() {
             return;
         }
-        let mut offsets = Vec::with_capacity(words.len());
-        let mut at = 0;
-        for w in words {
-            offsets.push(at);
-            at += w.len() + 1;
-        }
-        let best = (0..=words.len() - k)
-            .max_by_key(|&i| {
-                let gram = &words[i..i + k];
-                let shortest = gram.iter().map(|w| w.len()).min().unwrap_or(0);
-                let total: usize = gram.iter().map(|w| w.len()).sum();
-                (shortest.min(6), total, std::cmp::Reverse(i))
-            })
-            .unwrap_or(0);
-        let key = key_of(words[best..best + k].iter().copied());
-        self.tables[k - 1]
-            .entry(key)
-            .or_default()
-            .push(Anchor::Start {
-                job: job as u32,
-                offset: offsets[best] as u32,
-            });
+        let offset: usize = words[..at].iter().map(|w| w.len() + 1).sum();
+        let key = key_of(words[at..at + k].iter().copied());
+        let plain = words.join(" ");
+        let anchor = Anchor::Start {
+            job: job as u32,
+            offset: offset as u32,
+            head: Head::of(plain.as_bytes()),
+        };
+        add(&mut self.tables[k - 1], key, anchor);
     }
 
     /// A seed: `words` (one to three) found `offset` bytes into the quote.
@@ -86,13 +188,11 @@ impl Anchors {
             return;
         }
         let key = key_of(words[..k].iter().copied());
-        self.tables[k - 1]
-            .entry(key)
-            .or_default()
-            .push(Anchor::Seed {
-                job: job as u32,
-                offset: offset as u32,
-            });
+        let anchor = Anchor::Seed {
+            job: job as u32,
+            offset: offset as u32,
+        };
+        add(&mut self.tables[k - 1], key, anchor);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -134,7 +234,7 @@ pub fn scan_all(sets: &[&Anchors], folded: &str, mut on: impl FnMut(Anchor, usiz
     // (anchors, number of words) pairs that hold anything.
     let active: Vec<(&Anchors, usize)> = sets
         .iter()
-        .flat_map(|a| (0..KEY_WORDS).map(move |k| (*a, k)))
+        .flat_map(|a| (0..MAX_WORDS).map(move |k| (*a, k)))
         .filter(|(a, k)| !a.tables[*k].is_empty())
         .map(|(a, k)| (a, k + 1))
         .collect();
@@ -142,11 +242,11 @@ pub fn scan_all(sets: &[&Anchors], folded: &str, mut on: impl FnMut(Anchor, usiz
         return;
     }
     let bytes = folded.as_bytes();
-    let needed: Vec<bool> = (1..=KEY_WORDS)
+    let needed: Vec<bool> = (1..=MAX_WORDS)
         .map(|k| active.iter().any(|&(_, n)| n == k))
         .collect();
-    // The last three words: (hash, start).
-    let mut recent = [(0u64, 0usize); KEY_WORDS];
+    // The last words, as many as the longest key: (hash, start).
+    let mut recent = [(0u64, 0usize); MAX_WORDS];
     let mut seen = 0usize;
     let mut start = 0;
     while start < bytes.len() {
@@ -158,13 +258,13 @@ pub fn scan_all(sets: &[&Anchors], folded: &str, mut on: impl FnMut(Anchor, usiz
             end += 1;
         }
         recent.rotate_left(1);
-        recent[KEY_WORDS - 1] = (h, start);
+        recent[MAX_WORDS - 1] = (h, start);
         seen += 1;
         // Keys of the last one, two and three words, as far as needed.
-        let mut keys = [0u64; KEY_WORDS];
-        for k in 1..=KEY_WORDS.min(seen) {
+        let mut keys = [0u64; MAX_WORDS];
+        for k in 1..=MAX_WORDS.min(seen) {
             if needed[k - 1] {
-                let first = KEY_WORDS - k;
+                let first = MAX_WORDS - k;
                 keys[k - 1] = recent[first..]
                     .iter()
                     .fold(0x1234_5678, |key, &(h, _)| combine(key, h));
@@ -175,8 +275,8 @@ pub fn scan_all(sets: &[&Anchors], folded: &str, mut on: impl FnMut(Anchor, usiz
                 continue;
             }
             if let Some(anchors) = set.tables[k - 1].get(&keys[k - 1]) {
-                let at = recent[KEY_WORDS - k].1;
-                for &anchor in anchors {
+                let at = recent[MAX_WORDS - k].1;
+                for &anchor in anchors.as_slice() {
                     on(anchor, at);
                 }
             }
@@ -190,10 +290,47 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_quote_is_keyed_on_the_run_fewest_quotes_share() {
+        // Six words make one run each; this quote of eight has three.
+        let quote = ["and", "the", "minister", "said", "no", "to", "the", "plan"];
+        let keys = start_keys(&quote);
+        assert_eq!(keys.len(), 3);
+        // Alone, the run of the longest words.
+        assert_eq!(rarest_run(&quote, &keys, |_| 1), 2);
+        // Shared by other quotes, that run gives way.
+        let common = keys[2];
+        assert_eq!(
+            rarest_run(&quote, &keys, |k| if k == common { 9 } else { 1 }),
+            0
+        );
+        // A short quote has one run, of all its words.
+        let short = ["hello", "there"];
+        assert_eq!(start_keys(&short).len(), 1);
+        let mut anchors = Anchors::default();
+        anchors.add_start(7, &quote, 2);
+        anchors.seal();
+        let mut hits = Vec::new();
+        anchors.scan("so and the minister said no to the plan", |a, s| {
+            hits.push((a, s))
+        });
+        assert!(matches!(
+            hits[..],
+            [(
+                Anchor::Start {
+                    job: 7,
+                    offset: 8,
+                    ..
+                },
+                11
+            )]
+        ));
+    }
+
+    #[test]
     fn finds_quote_starts_and_seeds_at_word_starts() {
         let mut anchors = Anchors::default();
-        anchors.add_start(0, &["he", "has", "done"]);
-        anchors.add_start(1, &["has", "done"]);
+        anchors.add_start(0, &["he", "has", "done"], 0);
+        anchors.add_start(1, &["has", "done"], 0);
         anchors.add_seed(2, &["done", "it", "well"], 7);
         anchors.seal();
         let mut hits = Vec::new();
@@ -201,9 +338,25 @@ mod tests {
         assert_eq!(
             hits,
             vec![
-                (Anchor::Start { job: 1, offset: 0 }, 4),
+                (
+                    Anchor::Start {
+                        job: 1,
+                        offset: 0,
+                        head: Head::of(b"has done")
+                    },
+                    4
+                ),
                 (Anchor::Seed { job: 2, offset: 7 }, 8)
             ]
         );
+        let text = b"she has done";
+        assert!(Head::of(b"has done").may_start(text, 4));
+        assert!(!Head::of(b"has dune").may_start(text, 4));
+        assert!(!Head::of(b"has done it").may_start(text, 4));
+        assert!(Head::of(b"one").may_start(text, 9));
+        assert!(!Head::of(b"one more").may_start(text, 9));
+        let long = b"a long quote of many words";
+        assert!(Head::of(long).may_start(b"so a long quote of many words", 3));
+        assert!(!Head::of(long).may_start(b"so a long quote of many wordy", 3));
     }
 }

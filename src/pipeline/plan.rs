@@ -5,10 +5,12 @@
 
 use crate::claims::{self, ClaimSet};
 use crate::evidence::{Evidence, Job, JobId, SourceId, SourceOutcome};
-use crate::matcher::anchors::Anchors;
+use crate::matcher::anchors::{self, Anchors};
 use crate::matcher::quote::{ParsedQuote, Token};
 use crate::model::TypoLimits;
 use std::cmp::Reverse;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 /// Seeds are runs of this many words.
@@ -89,6 +91,10 @@ pub(super) struct Plan {
     /// For each job, the first source file (by index) holding it exactly
     /// that its claim does not cite, or any for every-source claims.
     elsewhere: Mutex<Vec<Option<(SourceId, Evidence)>>>,
+    /// The source index kept in `elsewhere` for each job (`usize::MAX`
+    /// for none yet), readable without the lock: a later source need not
+    /// even compare a quote already found exactly in an earlier one.
+    first_elsewhere: Vec<AtomicUsize>,
     /// For jobs searching every source: the strongest seed clusters so far.
     candidates: Mutex<Vec<Vec<CandidateKey>>>,
 }
@@ -96,12 +102,33 @@ pub(super) struct Plan {
 impl Plan {
     pub fn new(set: &ClaimSet, jobs: &[Job], typo: TypoLimits) -> Plan {
         let mut anchors = Anchors::default();
+        // How many quotes hold each run of words, so that each quote is
+        // keyed on a run few others share.
+        let start_keys: Vec<Vec<u64>> = jobs
+            .iter()
+            .map(|job| {
+                job.parsed.exact_form().map_or_else(Vec::new, |exact| {
+                    let words: Vec<&str> = exact.split(' ').collect();
+                    let mut keys = anchors::start_keys(&words);
+                    keys.sort_unstable();
+                    keys.dedup();
+                    keys
+                })
+            })
+            .collect();
+        let mut shared: HashMap<u64, usize> = HashMap::new();
+        for key in start_keys.iter().flatten() {
+            *shared.entry(*key).or_default() += 1;
+        }
         let mut job_plans = Vec::with_capacity(jobs.len());
         for (j, job) in jobs.iter().enumerate() {
             let claim = &set.claims[job.claim];
             if let Some(exact) = job.parsed.exact_form() {
                 let words: Vec<&str> = exact.split(' ').collect();
-                anchors.add_start(j, &words);
+                let keys = anchors::start_keys(&words);
+                let at =
+                    anchors::rarest_run(&words, &keys, |k| shared.get(&k).copied().unwrap_or(0));
+                anchors.add_start(j, &words, at);
             }
             let seeds = seeds_of(&job.parsed);
             let (cites, seed_count) = if let claims::Cites::Keys(keys) = &claim.cites {
@@ -171,6 +198,9 @@ impl Plan {
             typo,
             candidates: Mutex::new(vec![Vec::new(); jobs.len()]),
             elsewhere: Mutex::new((0..jobs.len()).map(|_| None).collect()),
+            first_elsewhere: (0..jobs.len())
+                .map(|_| AtomicUsize::new(usize::MAX))
+                .collect(),
             jobs: job_plans,
             sources,
         }
@@ -184,7 +214,15 @@ impl Plan {
         };
         if all[job.0].as_ref().is_none_or(|(best, _)| sf < *best) {
             all[job.0] = Some((sf, make()));
+            self.first_elsewhere[job.0].fetch_min(sf.0, Ordering::Relaxed);
         }
+    }
+
+    /// Has `job` been found exactly in a source before `sf` that its claim
+    /// does not cite? Then `sf` can change nothing of it: only the earliest
+    /// such source is kept.
+    pub fn found_before(&self, job: JobId, sf: SourceId) -> bool {
+        self.first_elsewhere[job.0].load(Ordering::Relaxed) < sf.0
     }
 
     /// Should `sf`, whose strongest cluster for `job` has `hits` seeds, be

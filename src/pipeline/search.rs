@@ -99,24 +99,34 @@ pub(super) fn search_source(
         &[&plan.anchors, &local],
         folded,
         |anchor, start| match anchor {
-            Anchor::Start { job, offset } => {
-                let job = JobId(job as usize);
-                let Some(plain) = jobs[job.0].parsed.exact_form() else {
-                    return;
-                };
+            Anchor::Start { job, offset, head } => {
                 let Some(start) = start.checked_sub(offset as usize) else {
                     return;
                 };
-                if start > 0 && folded.as_bytes()[start - 1] != b' ' {
+                if !head.may_start(folded.as_bytes(), start)
+                    || (start > 0 && folded.as_bytes()[start - 1] != b' ')
+                {
                     return;
                 }
+                let job = JobId(job as usize);
+                let job_plan = &plan.jobs[job.0];
+                if !job_plan.cites(sf) && plan.found_before(job, sf) {
+                    // Kept from an earlier source; for a claim searching
+                    // every source, found is found: no fuzzy search here.
+                    if job_plan.cites_all() {
+                        found_here.push(job);
+                    }
+                    return;
+                }
+                let Some(plain) = jobs[job.0].parsed.exact_form() else {
+                    return;
+                };
                 let end = start + plain.len();
                 let whole = folded.as_bytes().get(start..end) == Some(plain.as_bytes())
                     && (end == folded.len() || folded.as_bytes()[end] == b' ');
                 if !whole || !plan.declared_in(job, sf) {
                     return;
                 }
-                let job_plan = &plan.jobs[job.0];
                 if job_plan.cites(sf) {
                     let entry = evidence.entry(job).or_default();
                     if entry.exact.is_none() {

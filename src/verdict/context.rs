@@ -74,6 +74,22 @@ pub fn cited_decls(set: &ClaimSet, claim: &Claim) -> Vec<usize> {
     }
 }
 
+/// Sources named in a message: their keys in backticks, the first few
+/// only. A claim that searches every source of a file would otherwise
+/// print thousands of keys in one message.
+pub(super) fn named_sources(set: &ClaimSet, decls: &[usize]) -> String {
+    const NAMED: usize = 5;
+    let keys: Vec<String> = decls
+        .iter()
+        .take(NAMED)
+        .map(|&d| format!("`{}`", set.declared[d].key))
+        .collect();
+    match decls.len() {
+        n if n > NAMED => format!("{} and {} more sources", keys.join(", "), n - NAMED),
+        _ => keys.join(", "),
+    }
+}
+
 /// A job's evidence by source file.
 pub(super) type JobEvidence<'a> = Vec<(SourceId, &'a Evidence)>;
 
@@ -95,5 +111,29 @@ pub(super) fn span_at(key: &str, path: &str, place: &Place) -> SourceSpan {
         length: place.length,
         text: place.text.clone(),
         excerpt: place.excerpt.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::named_sources;
+    use crate::claims::load_claims_bytes;
+
+    #[test]
+    fn messages_name_a_few_sources_then_count_the_rest() {
+        let mut yaml = String::from("sources:\n");
+        for i in 0..8 {
+            yaml.push_str(&format!("  s{i}: ../sources/s{i}.txt\n"));
+        }
+        yaml.push_str("claims:\n  - id: x\n    quote: \"a b c\"\n");
+        let set = match load_claims_bytes("claims/c.yaml", yaml.as_bytes()) {
+            Ok(set) => set,
+            Err(e) => panic!("{:?}", e.errors),
+        };
+        assert_eq!(named_sources(&set, &[0, 1]), "`s0`, `s1`");
+        assert_eq!(
+            named_sources(&set, &[0, 1, 2, 3, 4, 5, 6, 7]),
+            "`s0`, `s1`, `s2`, `s3`, `s4` and 3 more sources"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Figures: a claimed figure against its cited sources (mismatch, hedge,
 //! not found), then against the other sources of its claims file.
 
-use super::context::{collapsed, Cx};
+use super::context::{collapsed, named_sources, Cx};
 use crate::claims::{Claim, FigureClaim};
 use crate::figures::{self, Figure, SourceFigure};
 use crate::model::{Finding, Kind, Span};
@@ -106,13 +106,12 @@ fn check_number(
                 out.push(f);
             }
             None => {
-                let keys: Vec<String> = readable
-                    .iter()
-                    .map(|&d| format!("`{}`", set.declared[d].key))
-                    .collect();
                 let mut f = finding(
                     Kind::FigureNotFound,
-                    format!("{} gives no figure for {what}", keys.join(", ")),
+                    format!(
+                        "{} gives no figure for {what}",
+                        named_sources(set, readable)
+                    ),
                 );
                 f.help = Some("cite the source the figure comes from, or remove it".into());
                 out.push(f);
@@ -143,14 +142,14 @@ fn check_number(
         .iter()
         .map(|&d| set.declared[d].source_file)
         .collect();
-    let mut seen_files = cited_files.clone();
+    // Each source file once, the cited ones not at all.
+    let mut seen_files: std::collections::HashSet<usize> = cited_files.into_iter().collect();
     let mut related = Vec::new();
     for &other in &set.files[claim.file].sources {
         let sf = set.declared[other].source_file;
-        if seen_files.contains(&sf) {
+        if !seen_files.insert(sf) {
             continue;
         }
-        seen_files.push(sf);
         for g in &outcomes[sf].figures {
             if figures::same_thing_across(&agreed.figure, &g.figure)
                 && figures::conflicts(&agreed.figure, &g.figure)

@@ -80,13 +80,12 @@ pub fn decide(set: &ClaimSet, searched: &Searched, settings: &Settings) -> Repor
         // Source problems: always for cited sources; for claims searching
         // every source, only when a quote or figure was not found.
         if !claim.cites_all() || quote_failed || figure_missing {
-            let mut seen = Vec::new();
+            // Each source file once.
+            let mut seen = std::collections::HashSet::new();
             for &d in &cited {
-                let sf = cx.file_of(d);
-                if seen.contains(&sf) {
+                if !seen.insert(cx.file_of(d)) {
                     continue;
                 }
-                seen.push(sf);
                 findings.extend(sources::source_problem(&cx, claim, d));
             }
         }

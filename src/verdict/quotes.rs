@@ -4,7 +4,7 @@
 use super::aligned::{
     aligned_findings, describe_changes, describe_pieces, is_stitched, typography_differs,
 };
-use super::context::{collapsed, Cx};
+use super::context::{collapsed, named_sources, Cx};
 use crate::claims::{Claim, Located};
 use crate::evidence::{Evidence, Job, SourceId};
 use crate::lexicon::stopwords::STOPWORDS;
@@ -149,9 +149,15 @@ pub(super) fn quote_findings<'a>(
         }
     }
 
-    // 4. Exactly in another declared source of the file.
+    // 4. Exactly in another declared source of the file (a claim that
+    // searches every source has none other).
     let file = &set.files[claim.file];
-    for &d in &file.sources {
+    let others = if claim.cites_all() {
+        &[][..]
+    } else {
+        &file.sources[..]
+    };
+    for &d in others {
         if cited.contains(&d) || cx.pin_failed(d) {
             continue;
         }
@@ -180,13 +186,12 @@ pub(super) fn quote_findings<'a>(
 
     // 5. Nothing close, or something partly close.
     if ratio < settings.not_found {
-        let cited_keys: Vec<String> = cited
-            .iter()
-            .map(|&d| format!("`{}`", set.declared[d].key))
-            .collect();
         let mut f = finding(
             Kind::NotFound,
-            format!("nothing in {} is close to the quote", cited_keys.join(", ")),
+            format!(
+                "nothing in {} is close to the quote",
+                named_sources(set, cited)
+            ),
         );
         f.help =
             Some("check the quote against the source, or cite the source it comes from".into());
