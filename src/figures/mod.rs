@@ -138,6 +138,16 @@ pub struct SourceFigure {
     pub place: Place,
 }
 
+/// Could a sentence's folded words state a figure? Only with digits or a
+/// number word (and, to be safe, any word the folding left non-ASCII:
+/// superscripts, fractions, other scripts). Most sentences of a large
+/// archive have none, and reading them was most of a figure pass.
+fn may_state_a_figure(folded: &str) -> bool {
+    folded
+        .split(' ')
+        .any(|w| !w.is_ascii() || crate::lexicon::numbers::is_number(w))
+}
+
 /// Every figure of a source, sentence by sentence.
 pub fn read_source(source: &Source, published: Option<i32>) -> Vec<SourceFigure> {
     let folded_len = source.folded.text.len();
@@ -145,7 +155,7 @@ pub fn read_source(source: &Source, published: Option<i32>) -> Vec<SourceFigure>
     let mut figures = Vec::new();
     for i in 0..layout.sentences.len() {
         let (s, e) = layout.sentence_range(i, folded_len);
-        if s >= e {
+        if s >= e || !may_state_a_figure(source.folded.text.get(s..e).unwrap_or("")) {
             continue;
         }
         let (os, _) = source.original_range(s, e);

@@ -2,8 +2,11 @@
 //! verdicts. It reads sources and drafts; it prints nothing.
 
 mod drafts;
+mod merge;
 mod plan;
 mod search;
+#[cfg(test)]
+mod tests;
 
 pub use drafts::{find_in, MIN_QUOTATION_WORDS};
 
@@ -11,14 +14,26 @@ use crate::claims::ClaimSet;
 use crate::evidence::{Job, SourceId, SourceOutcome};
 use crate::matcher::quote::parse_quote;
 use crate::model::{Report, Settings};
+use crate::text::segments::Limits;
 use plan::Plan;
 use rayon::prelude::*;
 
 /// Run the whole check on a valid claim set; `progress` is called once per
 /// source searched.
 pub fn run(set: &ClaimSet, settings: &Settings, progress: &(dyn Fn() + Sync)) -> Report {
+    run_with(set, settings, Limits::default(), progress)
+}
+
+/// [`run`], cutting sources larger than `limits.whole` into segments.
+fn run_with(
+    set: &ClaimSet,
+    settings: &Settings,
+    limits: Limits,
+    progress: &(dyn Fn() + Sync),
+) -> Report {
     let jobs = make_jobs(set);
-    let plan = Plan::new(set, &jobs, settings.typo);
+    let mut plan = Plan::new(set, &jobs, settings.typo);
+    plan.segments = limits;
     let mut outcomes: Vec<SourceOutcome> = (0..set.source_files.len())
         .into_par_iter()
         .map(|sf| {

@@ -9,7 +9,7 @@ use crate::matcher::anchors::{self, Anchors};
 use crate::matcher::quote::{ParsedQuote, Token};
 use crate::model::TypoLimits;
 use std::cmp::Reverse;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
@@ -86,6 +86,12 @@ pub(super) struct Plan {
     /// in every source.
     pub anchors: Anchors,
     pub typo: TypoLimits,
+    /// How large sources are cut into segments.
+    pub segments: crate::text::segments::Limits,
+    /// Stems of the nouns and context of every claimed figure: a source
+    /// figure sharing none of them is of no claimed thing, and is not kept
+    /// (a large archive states millions of figures).
+    figure_words: HashSet<String>,
     pub jobs: Vec<JobPlan>,
     pub sources: Vec<SourcePlan>,
     /// For each job, the first source file (by index) holding it exactly
@@ -193,9 +199,18 @@ impl Plan {
                 source.published = d.published.map(|p| p.year);
             }
         }
+        let figure_words = set
+            .claims
+            .iter()
+            .flat_map(|c| &c.figures)
+            .flat_map(|f| crate::figures::read_claimed_all(&f.text, None))
+            .flat_map(|f| f.nouns.into_iter().chain(f.context))
+            .collect();
         Plan {
             anchors,
             typo,
+            segments: Default::default(),
+            figure_words,
             candidates: Mutex::new(vec![Vec::new(); jobs.len()]),
             elsewhere: Mutex::new((0..jobs.len()).map(|_| None).collect()),
             first_elsewhere: (0..jobs.len())
@@ -216,6 +231,16 @@ impl Plan {
             all[job.0] = Some((sf, make()));
             self.first_elsewhere[job.0].fetch_min(sf.0, Ordering::Relaxed);
         }
+    }
+
+    /// Could a source figure be of the same thing as a claimed figure? Every
+    /// comparison needs a shared noun or context word.
+    pub fn may_be_claimed(&self, figure: &crate::figures::Figure) -> bool {
+        figure
+            .nouns
+            .iter()
+            .chain(&figure.context)
+            .any(|w| self.figure_words.contains(w))
     }
 
     /// Has `job` been found exactly in a source before `sf` that its claim

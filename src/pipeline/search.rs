@@ -1,8 +1,9 @@
-//! Searching one source file: one pass over its folded words finds every
-//! quote start and seed; exact hits are confirmed on the bytes; seed
-//! clusters become windows the aligner reads; speakers and figures are
-//! read while the source is in memory.
+//! Searching one source file, segment by segment: one pass over a
+//! segment's folded words finds every quote start and seed; exact hits are
+//! confirmed on the bytes; seed clusters become windows the aligner reads;
+//! speakers and figures are read while the segment is in memory.
 
+use super::merge::{Merged, Part};
 use super::plan::Plan;
 use crate::attribution::credit;
 use crate::claims::ClaimSet;
@@ -10,7 +11,7 @@ use crate::evidence::{Evidence, Job, JobId, SourceId, SourceOutcome, SourceState
 use crate::figures::read_source as read_figures;
 use crate::matcher::anchors::{scan_all, Anchor, Anchors};
 use crate::matcher::{analyze, window_around, LazyIndex, Window};
-use crate::text::read_source;
+use crate::text::{for_each_segment, Source};
 use std::collections::HashMap;
 
 /// Seed hits of one job lying along nearby diagonals.
@@ -59,17 +60,33 @@ pub(super) fn search_source(
     sf: SourceId,
 ) -> SourceOutcome {
     let path = &set.source_files[sf.0].path;
+    let mut merged = Merged::default();
+    let read = for_each_segment(path, plan.sources[sf.0].hash, plan.segments, |segment| {
+        let part = search_segment(jobs, plan, sf, &segment.source, merged.found());
+        merged.add(part, segment.own);
+    });
+    match read {
+        Ok(()) => merged.into_outcome(),
+        Err(e) => SourceOutcome {
+            state: SourceState::Failed(e),
+            evidence: Vec::new(),
+            figures: Vec::new(),
+        },
+    }
+}
+
+/// Search one segment (the whole source, unless it is large). `found`
+/// lists the jobs an earlier segment found exactly (sorted): nothing here
+/// can change them.
+fn search_segment(
+    jobs: &[Job],
+    plan: &Plan,
+    sf: SourceId,
+    source: &Source,
+    found: &[JobId],
+) -> Part {
     let source_plan = &plan.sources[sf.0];
-    let source = match read_source(path, source_plan.hash) {
-        Ok(source) => source,
-        Err(e) => {
-            return SourceOutcome {
-                state: SourceState::Failed(e),
-                evidence: Vec::new(),
-                figures: Vec::new(),
-            }
-        }
-    };
+    let settled = |job: JobId| !found.is_empty() && found.binary_search(&job).is_ok();
     let folded = &source.folded.text;
     let mut evidence: HashMap<JobId, Evidence> = HashMap::new();
     let mut found_here: Vec<JobId> = Vec::new();
@@ -109,6 +126,9 @@ pub(super) fn search_source(
                     return;
                 }
                 let job = JobId(job as usize);
+                if settled(job) {
+                    return;
+                }
                 let job_plan = &plan.jobs[job.0];
                 if !job_plan.cites(sf) && plan.found_before(job, sf) {
                     // Kept from an earlier source; for a claim searching
@@ -140,14 +160,14 @@ pub(super) fn search_source(
                     plan.offer_elsewhere(job, sf, || Evidence {
                         exact: Some(source.place(start, end)),
                         exact_range: Some((start, end)),
-                        credit: job_plan.speaker.then(|| credit(&source, start, end)),
+                        credit: job_plan.speaker.then(|| credit(source, start, end)),
                         ..Evidence::default()
                     });
                 }
             }
             Anchor::Seed { job, offset } => {
                 let job = JobId(job as usize);
-                if plan.searches(job, sf) {
+                if plan.searches(job, sf) && !settled(job) {
                     let n = hits_per_seed.entry((job, offset)).or_insert(0);
                     *n += 1;
                     if *n <= MAX_SEED_HITS {
@@ -188,7 +208,7 @@ pub(super) fn search_source(
                 .iter()
                 .filter(|c| c.hits >= need)
                 .take(CLUSTERS_TRIED)
-                .map(|c| window_around(&source, c.from, c.to, bytes / 2 + 40))
+                .map(|c| window_around(source, c.from, c.to, bytes / 2 + 40))
                 .collect();
             let admitted =
                 !job_plan.cites_all() || found.first().is_some_and(|c| plan.admit(job, c.hits, sf));
@@ -201,14 +221,14 @@ pub(super) fn search_source(
     // Cited jobs with no seed at all still get a look, by paragraph votes.
     let queued: std::collections::HashSet<JobId> = work.iter().map(|(job, _)| *job).collect();
     for &job in &source_plan.cited_by {
-        if !found_exactly(job) && !queued.contains(&job) {
+        if !found_exactly(job) && !queued.contains(&job) && !settled(job) {
             work.push((job, Vec::new()));
         }
     }
     let mut index = LazyIndex::default();
     for (job, windows) in work {
         let found = analyze(
-            &source,
+            source,
             &jobs[job.0].parsed,
             &windows,
             &mut index,
@@ -233,19 +253,19 @@ pub(super) fn search_source(
                 .map(|a| a.range)
         });
         if let Some((s, e)) = range {
-            found.credit = Some(credit(&source, s, e));
+            found.credit = Some(credit(source, s, e));
         }
     }
-    let figures = if source_plan.figures {
-        read_figures(&source, source_plan.published)
+    let mut figures = if source_plan.figures {
+        read_figures(source, source_plan.published)
     } else {
         Vec::new()
     };
-    SourceOutcome {
-        state: SourceState::Read {
-            sha256: source.sha256.clone(),
-        },
+    figures.retain(|f| plan.may_be_claimed(&f.figure));
+    Part {
+        sha256: source.sha256.clone(),
         evidence,
+        found_elsewhere: found_here,
         figures,
     }
 }

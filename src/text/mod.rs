@@ -7,7 +7,9 @@ pub mod fold;
 pub mod layout;
 pub mod markup;
 pub mod read;
+pub mod segments;
 pub mod source;
 
 pub use read::{read_source, ReadError, KEEP_IN_MEMORY_BYTES};
+pub use segments::{for_each_segment, Segment};
 pub use source::{Place, Source};

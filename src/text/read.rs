@@ -104,6 +104,25 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
     memchr::memchr(0, bytes)
 }
 
+/// How much of `bytes` (read from byte `at` of the file) is whole, valid
+/// UTF-8 text: all of it but a character cut by the read, unless `last`.
+pub(super) fn utf8_prefix(bytes: &[u8], last: bool, at: usize) -> Result<usize, ReadError> {
+    if let Some(i) = memchr_nul(bytes) {
+        return Err(ReadError::Unreadable(format!(
+            "it holds a NUL byte at byte {}: not text",
+            at + i
+        )));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(_) => Ok(bytes.len()),
+        Err(e) if e.error_len().is_none() && !last => Ok(e.valid_up_to()),
+        Err(e) => Err(ReadError::Unreadable(format!(
+            "it is not valid UTF-8 (byte {})",
+            at + e.valid_up_to()
+        ))),
+    }
+}
+
 /// Fold a large UTF-8 text as a stream, never holding it whole.
 fn read_streaming(path: &Path, hash: bool, size: u64) -> Result<Source, ReadError> {
     let mut file =
@@ -138,22 +157,7 @@ fn read_streaming(path: &Path, hash: bool, size: u64) -> Result<Source, ReadErro
                 ));
             }
         }
-        if let Some(i) = memchr_nul(&carry) {
-            return Err(ReadError::Unreadable(format!(
-                "it holds a NUL byte at byte {}: not text",
-                skip + consumed + i
-            )));
-        }
-        let valid = match std::str::from_utf8(&carry) {
-            Ok(_) => carry.len(),
-            Err(e) if e.error_len().is_none() && n > 0 => e.valid_up_to(),
-            Err(e) => {
-                return Err(ReadError::Unreadable(format!(
-                    "it is not valid UTF-8 (byte {})",
-                    skip + consumed + e.valid_up_to()
-                )))
-            }
-        };
+        let valid = utf8_prefix(&carry, n == 0, skip + consumed)?;
         // The bytes up to `valid` are checked UTF-8 just above.
         let text = std::str::from_utf8(&carry[..valid]).unwrap_or_default();
         folder.push(text, consumed);
@@ -176,5 +180,6 @@ fn read_streaming(path: &Path, hash: bool, size: u64) -> Result<Source, ReadErro
         encoding: Encoding::Utf8 { skip },
         line_starts: Default::default(),
         block: Default::default(),
+        base: Default::default(),
     })
 }

@@ -27,6 +27,37 @@ pub enum Encoding {
     },
 }
 
+/// Where a segment of a large source starts in the whole file, so that its
+/// places are given in the file's offsets, lines and columns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Base {
+    /// Decoded bytes before the segment.
+    pub offset: usize,
+    /// Line breaks before it.
+    pub lines: u32,
+    /// Characters between the start of its first line and its start.
+    pub column: u32,
+}
+
+impl Base {
+    /// The base of what follows `text`, which starts at this base.
+    pub fn advanced_over(self, text: &[u8]) -> Base {
+        let chars = |b: &[u8]| b.iter().filter(|&&c| (c & 0xC0) != 0x80).count() as u32;
+        match memchr::memrchr(b'\n', text) {
+            Some(last) => Base {
+                offset: self.offset + text.len(),
+                lines: self.lines + memchr::memchr_iter(b'\n', text).count() as u32,
+                column: chars(&text[last + 1..]),
+            },
+            None => Base {
+                offset: self.offset + text.len(),
+                lines: self.lines,
+                column: self.column + chars(text),
+            },
+        }
+    }
+}
+
 #[derive(Debug)]
 pub(super) enum Original {
     Memory(String),
@@ -49,6 +80,8 @@ pub struct Source {
     /// For a source read from disk: the last block read, so that passes in
     /// file order (figures, sentence by sentence) read each byte about once.
     pub(super) block: std::sync::Mutex<Option<(usize, Vec<u8>)>>,
+    /// For a segment of a large source: where it starts in the file.
+    pub(super) base: Base,
 }
 
 /// A resolved place in a source's file.
@@ -81,6 +114,7 @@ impl Source {
             encoding: Encoding::Utf8 { skip: 0 },
             line_starts: Default::default(),
             block: Default::default(),
+            base: Base::default(),
         }
     }
 
@@ -95,6 +129,7 @@ impl Source {
             encoding: Encoding::Utf8 { skip: 0 },
             line_starts: Default::default(),
             block: Default::default(),
+            base: Base::default(),
         }
     }
 
@@ -251,8 +286,9 @@ impl Source {
         let line = starts.partition_point(|&l| l <= s).max(1);
         let line_start = starts[line - 1];
         let column = self.chars_between(line_start, s) as u32 + 1;
+        let base = self.base;
         let (offset, length) = match self.encoding {
-            Encoding::Utf8 { skip } => (skip + s, e - s),
+            Encoding::Utf8 { skip } => (skip + base.offset + s, e - s),
             Encoding::Utf16 { .. } => {
                 let before = self.raw_text(0, s).encode_utf16().count();
                 (
@@ -280,7 +316,11 @@ impl Source {
                     column: column as usize - 1,
                 };
                 excerpt_around(original, s, e, lines).map(|mut x| {
-                    x.offset += skip;
+                    x.offset += skip + base.offset;
+                    if x.line == 0 {
+                        x.column += base.column as usize;
+                    }
+                    x.line += base.lines as usize;
                     x
                 })
             }
@@ -289,8 +329,12 @@ impl Source {
         Place {
             offset,
             length,
-            line: line as u32,
-            column,
+            line: base.lines + line as u32,
+            column: if line == 1 {
+                base.column + column
+            } else {
+                column
+            },
             text,
             excerpt,
         }

@@ -4,6 +4,7 @@
 //! the command-line cases in `tests/cases` (trycmd).
 
 mod attribution_table;
+mod bounds;
 mod cases;
 mod ci_formats;
 mod cli;

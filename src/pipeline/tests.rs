@@ -1,0 +1,46 @@
+//! The search of a source cut into segments finds what the search of the
+//! whole source finds: the demo claims, checked with segments of a few
+//! kilobytes, give the same report, places (offsets, lines, columns) and
+//! figures included.
+
+use super::run_with;
+use crate::claims::load_claims;
+use crate::files::root::Roots;
+use crate::model::Settings;
+use crate::text::segments::Limits;
+use std::path::{Path, PathBuf};
+
+fn demo_report(limits: Limits) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files: Vec<PathBuf> = ["claims/border.yaml", "claims/red-line.yaml"]
+        .iter()
+        .map(|f| root.join(f))
+        .collect();
+    let roots = Roots::new(root, &[]);
+    let set = match load_claims(&files, root, &roots) {
+        Ok(set) => set,
+        Err(e) => panic!("{:?}", e.errors),
+    };
+    let report = run_with(&set, &Settings::default(), limits, &|| {});
+    assert!(!report.claims.is_empty());
+    format!("{:#?}", report.claims)
+}
+
+#[test]
+fn segments_find_what_the_whole_source_finds() {
+    let whole = demo_report(Limits::default());
+    for (segment, overlap) in [(8 << 10, 2 << 10), (5 << 10, 2 << 10)] {
+        let cut = demo_report(Limits {
+            whole: 0,
+            segment,
+            overlap,
+        });
+        if cut != whole {
+            let diff = similar::TextDiff::from_lines(&whole, &cut)
+                .unified_diff()
+                .context_radius(3)
+                .to_string();
+            panic!("segments of {segment} bytes differ:\n{diff}");
+        }
+    }
+}
