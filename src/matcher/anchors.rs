@@ -75,10 +75,21 @@ fn key_of<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
     words.fold(0x1234_5678, |key, w| combine(key, word_hash(w.as_bytes())))
 }
 
-/// The keys a quote could be found by: one per run of `START_WORDS` words
-/// (or of all its words when it is shorter), in order.
+/// Words in the run a quote of `len` words is keyed on: six, or for a
+/// shorter quote as many as a seed (or all it has). Each run length in use
+/// costs every source word a filter probe; seeds use three already.
+fn start_run(len: usize) -> usize {
+    if len >= START_WORDS {
+        START_WORDS
+    } else {
+        len.min(KEY_WORDS)
+    }
+}
+
+/// The keys a quote could be found by: one per run of [`start_run`]
+/// words, in order.
 pub fn start_keys(words: &[&str]) -> Vec<u64> {
-    let k = words.len().min(START_WORDS);
+    let k = start_run(words.len());
     if k == 0 {
         return Vec::new();
     }
@@ -94,7 +105,7 @@ pub fn start_keys(words: &[&str]) -> Vec<u64> {
 /// and each of its occurrences would be checked against all of them; a
 /// quote's first words ("and the", "of the") occur everywhere.
 pub fn rarest_run(words: &[&str], keys: &[u64], shared: impl Fn(u64) -> usize) -> usize {
-    let k = words.len().min(START_WORDS);
+    let k = start_run(words.len());
     (0..keys.len())
         .min_by_key(|&i| {
             let run = &words[i..i + k];
@@ -166,7 +177,7 @@ impl Anchors {
     /// A quote to find exactly, by its folded words, keyed on the run of
     /// words at `at` (see [`start_keys`] and [`rarest_run`]).
     pub fn add_start(&mut self, job: usize, words: &[&str], at: usize) {
-        let k = words.len().min(START_WORDS);
+        let k = start_run(words.len());
         if k == 0 || at + k > words.len() {
             return;
         }
