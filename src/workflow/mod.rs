@@ -3,6 +3,7 @@
 //! what they did; the binary prints it.
 
 mod error;
+mod export;
 pub mod extract;
 pub mod figures;
 mod git;

@@ -1,7 +1,9 @@
 //! `--staged`: what the next commit holds, exported from the git index, and
-//! the claims files a staged change touches.
+//! the claims files a staged change touches. Only the claims files and what
+//! the selected ones declare are exported (see `export`).
 
 use super::error::WorkflowError;
+use super::export::{export, Index};
 use super::git::{git, git_bytes};
 use crate::files::cleanup::{track, Tracked};
 use crate::files::paths;
@@ -17,6 +19,9 @@ pub struct Staged {
     pub prefix: PathBuf,
     /// Files the index changes, relative to the repository's top.
     pub changed: Vec<PathBuf>,
+    /// The repository's top (its work tree).
+    top: PathBuf,
+    index: Index,
     /// Removes the snapshot if the run is interrupted.
     _pending: Tracked,
 }
@@ -45,25 +50,47 @@ impl Staged {
     }
 }
 
-/// Export what is staged in the repository around `cwd`.
-pub fn staged(cwd: &Path) -> Result<Staged, WorkflowError> {
+/// Export the claims files staged in the repository around `cwd`: every
+/// YAML file of the index, and whatever the index holds under the claims
+/// paths `given` (relative to `cwd`). [`export_declared`] adds the sources
+/// and drafts of the claims files selected.
+pub fn staged(cwd: &Path, given: &[PathBuf]) -> Result<Staged, WorkflowError> {
     let prefix = git(cwd, &["rev-parse", "--show-prefix"])?
         .trim()
         .to_string();
     let root = tempfile::tempdir().map_err(WorkflowError::io("make a temporary folder"))?;
     let pending = track(root.path());
-    let mut target = root.path().to_string_lossy().into_owned();
-    target.push('/');
-    git(
-        cwd,
-        &[
-            "checkout-index",
-            "--all",
-            "--force",
-            &format!("--prefix={target}"),
-        ],
-    )?;
     let top = PathBuf::from(git(cwd, &["rev-parse", "--show-toplevel"])?.trim());
+    let index = Index::read(&top)?;
+    // The top as `cwd` spells it (git may resolve symlinks in its own).
+    let top_norm = paths::normalize(
+        &cwd.join(
+            Path::new(&prefix)
+                .components()
+                .map(|_| "..")
+                .collect::<PathBuf>(),
+        ),
+    );
+    let under: Vec<PathBuf> = given
+        .iter()
+        .filter_map(|g| {
+            paths::normalize(&cwd.join(g))
+                .strip_prefix(&top_norm)
+                .ok()
+                .map(Path::to_path_buf)
+        })
+        .collect();
+    let claims: Vec<PathBuf> = index
+        .files
+        .iter()
+        .filter(|f| {
+            f.extension().is_some_and(|e| e == "yaml" || e == "yml")
+                || under.iter().any(|u| f.starts_with(u))
+        })
+        .cloned()
+        .collect();
+    export(&top, root.path(), &index, &claims)?;
+
     let diff = git_bytes(
         &top,
         &[
@@ -86,8 +113,36 @@ pub fn staged(cwd: &Path) -> Result<Staged, WorkflowError> {
         root,
         prefix: PathBuf::from(prefix),
         changed,
+        top,
+        index,
         _pending: pending,
     })
+}
+
+/// Export the sources and drafts that the claims `files` (relative to the
+/// snapshot's working directory) declare, as the index holds them.
+pub fn export_declared(staged: &Staged, files: &[PathBuf]) -> Result<(), WorkflowError> {
+    let cwd = staged.cwd();
+    let root = staged.root.path();
+    let roots = Roots::new(root, &[]);
+    let mut wanted = Vec::new();
+    for file in files {
+        let Ok(set) = crate::claims::load_claims(std::slice::from_ref(file), &cwd, &roots) else {
+            continue; // an invalid claims file is reported by the check
+        };
+        let declared = set.source_files.iter().map(|s| s.path.clone()).chain(
+            set.files
+                .iter()
+                .filter_map(|f| f.draft.as_ref())
+                .map(|d| d.path.clone()),
+        );
+        for path in declared {
+            if let Ok(rel) = paths::normalize(&cwd.join(&path)).strip_prefix(root) {
+                wanted.push(rel.to_path_buf());
+            }
+        }
+    }
+    export(&staged.top, root, &staged.index, &wanted)
 }
 
 /// Paths of the working tree (relative to `cwd`, or absolute inside the

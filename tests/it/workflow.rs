@@ -387,3 +387,80 @@ fn staged_without_claims_is_no_silent_pass() {
     // From the top, the staged claims are checked.
     verbatim(p).args(["check", "--staged"]).assert().code(0);
 }
+
+/// `--staged` exports the claims files and what the selected ones declare
+/// (symlink targets included), not the whole index.
+#[test]
+fn the_snapshot_holds_only_what_the_claims_declare() {
+    use std::path::PathBuf;
+    use verbatim::workflow::staged;
+    let dir = repo();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("assets")).unwrap();
+    std::fs::write(p.join("assets/blob.txt"), "x".repeat(1 << 20)).unwrap();
+    std::os::unix::fs::symlink("s.txt", p.join("sources/link.txt")).unwrap();
+    std::fs::write(
+        p.join("claims/c.yaml"),
+        "sources:\n  s: ../sources/link.txt\nclaims:\n  - {id: c, source: s, quote: We will not send troops}\n",
+    )
+    .unwrap();
+    assert!(git(p, &["add", "."]));
+    let snapshot = staged::staged(p, &[PathBuf::from("claims")]).unwrap();
+    let root = snapshot.root.path();
+    assert!(root.join("claims/c.yaml").is_file());
+    assert!(
+        !root.join("sources").exists(),
+        "sources wait for the selection"
+    );
+    let files = staged::staged_claims_files(&[PathBuf::from("claims")], p, &snapshot).unwrap();
+    assert_eq!(files.len(), 1);
+    staged::export_declared(&snapshot, &files).unwrap();
+    assert!(root.join("sources/link.txt").is_symlink());
+    assert!(root.join("sources/s.txt").is_file(), "the link's target");
+    assert!(!root.join("assets/blob.txt").exists(), "nothing undeclared");
+    // And the check passes on it.
+    let out = verbatim(p).args(["check", "--staged"]).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+/// A source inside a submodule is read from the submodule's work tree: no
+/// false `source-missing`.
+#[test]
+fn staged_sources_in_a_submodule_are_found() {
+    let dir = repo();
+    let p = dir.path();
+    let sub = tempfile::tempdir().unwrap();
+    let s = sub.path();
+    assert!(git(s, &["init", "-q"]));
+    std::fs::write(s.join("quoted.txt"), SOURCE).unwrap();
+    assert!(git(s, &["add", "."]));
+    assert!(git(s, &["commit", "-q", "-m", "sub"]));
+    let url = s.to_string_lossy().to_string();
+    assert!(git(
+        p,
+        &[
+            "-c",
+            "protocol.file.allow=always",
+            "submodule",
+            "add",
+            "-q",
+            &url,
+            "vendor"
+        ]
+    ));
+    std::fs::write(
+        p.join("claims/v.yaml"),
+        "sources:\n  v: ../vendor/quoted.txt\nclaims:\n  - {id: v, source: v, quote: We will not send troops}\n",
+    )
+    .unwrap();
+    assert!(git(p, &["add", "."]));
+    let out = verbatim(p).args(["check", "--staged"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(!text.contains("source-missing"), "{text}");
+}

@@ -36,7 +36,7 @@ pub fn check(args: CheckArgs, cwd: &Path) -> ExitCode {
     let tick = || progress.tick();
     let report = if args.staged {
         // The index is exported and checked in place of the working tree.
-        let snapshot = match staged::staged(cwd) {
+        let snapshot = match staged::staged(cwd, &paths) {
             Ok(s) => s,
             Err(e) => return crate::fail(e),
         };
@@ -46,7 +46,10 @@ pub fn check(args: CheckArgs, cwd: &Path) -> ExitCode {
         settings.root = Some(snapshot.root.path().to_path_buf());
         match staged::staged_claims_files(&paths, cwd, &snapshot) {
             Ok(files) if files.is_empty() => Report::default(),
-            Ok(files) => verbatim::check_files(&files, &inside, &settings, &tick),
+            Ok(files) => match staged::export_declared(&snapshot, &files) {
+                Ok(()) => verbatim::check_files(&files, &inside, &settings, &tick),
+                Err(e) => return crate::fail(e),
+            },
             Err(errors) => Report::invalid(errors, Vec::new()),
         }
     } else {
