@@ -18,7 +18,26 @@ type Candidate = (Alignment, Vec<(usize, usize)>, usize);
 #[derive(Default)]
 pub struct LazyIndex(Option<WordIndex>);
 
+/// Folded texts up to this size are searched for a word rather than
+/// indexed (building the index sorts every word).
+const SCAN_INSTEAD_OF_INDEX: usize = 256 << 10;
+
+/// Does `word` stand in `folded` as a whole word?
+fn has_word(folded: &str, word: &str) -> bool {
+    let bytes = folded.as_bytes();
+    !word.is_empty()
+        && memchr::memmem::find_iter(bytes, word.as_bytes()).any(|at| {
+            let end = at + word.len();
+            (at == 0 || bytes[at - 1] == b' ') && (end == bytes.len() || bytes[end] == b' ')
+        })
+}
+
 impl LazyIndex {
+    /// The index, if a search has built it already.
+    pub fn built(&self) -> Option<&WordIndex> {
+        self.0.as_ref()
+    }
+
     pub fn get(&mut self, source: &Source) -> &WordIndex {
         self.0
             .get_or_insert_with(|| WordIndex::build(&source.folded.text))
@@ -100,7 +119,12 @@ pub fn analyze(
         if !words.is_empty() {
             // Whether a word stands anywhere in the source: asked only of
             // typo candidates, so the index is built only for them.
-            let mut in_source = |w: &str| index.get(source).positions(folded, w).next().is_some();
+            let mut in_source = |w: &str| match index.built() {
+                Some(built) => built.positions(folded, w).next().is_some(),
+                // A search of a short text costs less than sorting its words.
+                None if folded.len() <= SCAN_INSTEAD_OF_INDEX => has_word(folded, w),
+                None => index.get(source).positions(folded, w).next().is_some(),
+            };
             evidence.aligned = Some(read_alignment(
                 source,
                 &words,
@@ -202,4 +226,19 @@ fn candidate_windows(source: &Source, index: &WordIndex, quote: &ParsedQuote) ->
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_word;
+
+    #[test]
+    fn a_word_stands_whole_or_not_at_all() {
+        assert!(has_word("we will not send", "will"));
+        assert!(has_word("we will not send", "we"));
+        assert!(has_word("we will not send", "send"));
+        assert!(!has_word("we will not send", "wil"));
+        assert!(!has_word("we willow", "will"));
+        assert!(!has_word("", "will"));
+    }
 }
