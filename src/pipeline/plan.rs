@@ -10,7 +10,7 @@ use crate::matcher::quote::{ParsedQuote, Token};
 use crate::model::TypoLimits;
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 /// Seeds are runs of this many words.
@@ -103,6 +103,10 @@ pub(super) struct Plan {
     first_elsewhere: Vec<AtomicUsize>,
     /// For jobs searching every source: the strongest seed clusters so far.
     candidates: Mutex<Vec<Vec<CandidateKey>>>,
+    /// Per job, the worst key of a full candidate set, packed (0: not
+    /// full): most offers are turned down without the lock, which every
+    /// thread would otherwise queue on for every source.
+    admit_floor: Vec<AtomicU64>,
 }
 
 impl Plan {
@@ -212,6 +216,7 @@ impl Plan {
             segments: Default::default(),
             figure_words,
             candidates: Mutex::new(vec![Vec::new(); jobs.len()]),
+            admit_floor: (0..jobs.len()).map(|_| AtomicU64::new(0)).collect(),
             elsewhere: Mutex::new((0..jobs.len()).map(|_| None).collect()),
             first_elsewhere: (0..jobs.len())
                 .map(|_| AtomicUsize::new(usize::MAX))
@@ -254,17 +259,25 @@ impl Plan {
     /// aligned? Yes while it is among the best so far. The final best set
     /// is always aligned, whatever the order sources are searched in.
     pub fn admit(&self, job: JobId, hits: usize, sf: SourceId) -> bool {
+        let key = (hits, Reverse(sf));
+        if packed(key) < self.admit_floor[job.0].load(Ordering::Relaxed) {
+            return false;
+        }
         let Ok(mut all) = self.candidates.lock() else {
             return true;
         };
         let best = &mut all[job.0];
-        let key = (hits, Reverse(sf));
         if best.len() >= CANDIDATE_SOURCES && best.last().is_some_and(|worst| key < *worst) {
             return false;
         }
         let at = best.partition_point(|k| *k > key);
         best.insert(at, key);
         best.truncate(CANDIDATE_SOURCES);
+        if best.len() >= CANDIDATE_SOURCES {
+            if let Some(worst) = best.last() {
+                self.admit_floor[job.0].store(packed(*worst), Ordering::Relaxed);
+            }
+        }
         true
     }
 
@@ -307,6 +320,14 @@ impl Plan {
     }
 }
 
+/// A candidate key as one number ordered as the key: the hits, then the
+/// earlier source. Never 0 for a real key with hits, so 0 means "not full".
+fn packed((hits, Reverse(sf)): CandidateKey) -> u64 {
+    let hits = hits.min(u32::MAX as usize) as u64;
+    let later = sf.0.min(u32::MAX as usize) as u64;
+    (hits << 32) | (u32::MAX as u64 - later)
+}
+
 /// Word k-grams of a quote's runs of plain words, each with its byte
 /// offset in the quote's folded words joined by spaces.
 fn seeds_of(quote: &ParsedQuote) -> Vec<(String, usize)> {
@@ -338,4 +359,25 @@ fn seeds_of(quote: &ParsedQuote) -> Vec<(String, usize)> {
     }
     flush(&mut run, &mut seeds);
     seeds
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_keys_order_as_the_keys() {
+        let keys = [
+            (1, Reverse(SourceId(9))),
+            (1, Reverse(SourceId(2))),
+            (2, Reverse(SourceId(50))),
+            (2, Reverse(SourceId(0))),
+            (40, Reverse(SourceId(7))),
+        ];
+        for pair in keys.windows(2) {
+            assert!(pair[0] < pair[1]);
+            assert!(packed(pair[0]) < packed(pair[1]), "{pair:?}");
+        }
+        assert!(packed((1, Reverse(SourceId(0)))) > 0);
+    }
 }

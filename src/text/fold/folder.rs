@@ -123,21 +123,43 @@ impl<'s, S: Structure> Folder<'s, S> {
     /// word starts a line, a paragraph or a sentence (nothing but letters,
     /// digits and single spaces came since the last word start), and the
     /// map stays an identity, so nothing but the text needs recording.
-    pub(super) fn ascii_run(&mut self, bytes: &[u8], mut i: usize) -> usize {
-        while i + 1 < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
-                self.ascii_word_char(b);
-            } else if b == b' ' && bytes[i + 1].is_ascii_alphanumeric() {
-                self.out.text.push(' ');
-                self.line_chars += 1;
-                self.prev_prev = self.prev;
-                self.prev = Some(' ');
+    pub(super) fn ascii_run(&mut self, bytes: &[u8], start: usize) -> usize {
+        let mut i = start;
+        while i + 1 < bytes.len()
+            && (bytes[i].is_ascii_alphanumeric()
+                || (bytes[i] == b' ' && bytes[i + 1].is_ascii_alphanumeric()))
+        {
+            i += 1;
+        }
+        let run = &bytes[start..i];
+        let Some((&last, before)) = run.split_last() else {
+            return i;
+        };
+        // The run is ASCII: appended whole, then lowercased in place, and
+        // the per-character state set once from its end.
+        let at = self.out.text.len();
+        self.out
+            .text
+            .push_str(std::str::from_utf8(run).unwrap_or_default());
+        self.out.text[at..].make_ascii_lowercase();
+        self.line_chars += run.len();
+        self.prev_prev = match before.last() {
+            Some(&b) => Some(b as char),
+            None => self.prev,
+        };
+        self.prev = Some(last as char);
+        let word = match run.iter().rposition(|&b| b == b' ') {
+            Some(space) => {
                 self.last_word.clear();
-            } else {
+                &run[space + 1..]
+            }
+            None => run,
+        };
+        for &b in word {
+            if self.last_word.len() >= LAST_WORD_CHARS {
                 break;
             }
-            i += 1;
+            self.last_word.push(b as char);
         }
         i
     }
