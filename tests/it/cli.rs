@@ -210,3 +210,34 @@ fn crlf_sources_show_their_lines() {
         "{text}"
     );
 }
+
+/// Shell completions and the manual page are generated from the command
+/// line's own definition.
+#[test]
+fn completions_and_the_manual_page_are_generated() {
+    let dir = tempfile::tempdir().unwrap();
+    for (shell, marker) in [
+        ("bash", "_verbatim()"),
+        ("zsh", "#compdef verbatim"),
+        ("fish", "complete -c verbatim"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = verbatim(dir.path())
+            .args(["completions", shell])
+            .output()
+            .unwrap();
+        let script = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        assert!(script.contains(marker), "{shell}: {script}");
+        assert!(script.contains("staged"), "{shell} completes check's flags");
+    }
+    let out = verbatim(dir.path()).arg("man").output().unwrap();
+    let page = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(page.contains(".TH verbatim 1"), "{page}");
+    assert!(page.contains("check"), "{page}");
+    verbatim(dir.path())
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2);
+}

@@ -66,6 +66,12 @@ pub enum Command {
     },
     /// Create claims/ and sources/ with a small example that passes.
     Init,
+    /// Print a shell completion script (bash, zsh, fish, powershell,
+    /// elvish) to standard output.
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff) to standard output: `verbatim man >
+    /// verbatim.1`.
+    Man,
 }
 
 #[derive(Subcommand)]

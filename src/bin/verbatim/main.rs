@@ -9,7 +9,7 @@ mod commands;
 mod progress;
 
 use args::{Cli, Command, HookAction};
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -62,6 +62,22 @@ fn main() -> ExitCode {
             format,
             published,
         } => commands::figures(&files, format, published.as_deref(), &cwd),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "verbatim", &mut script);
+            out(&String::from_utf8_lossy(&script));
+            ExitCode::SUCCESS
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                Ok(()) => {
+                    out(&String::from_utf8_lossy(&page));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(format!("cannot render the manual page: {e}")),
+            }
+        }
     }
 }
 
