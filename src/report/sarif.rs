@@ -159,7 +159,13 @@ fn claim_location(span: &Span, files: &HashMap<&str, Arc<String>>) -> Location {
                 start_line: span.line,
                 start_column: span.column,
                 end_line,
-                end_column: end_column.max(span.column + 1),
+                // An empty one-line span still covers a column; a span
+                // over several lines ends where its last line ends.
+                end_column: if end_line == span.line {
+                    end_column.max(span.column + 1)
+                } else {
+                    end_column
+                },
             },
         },
         message: None,
@@ -178,7 +184,13 @@ fn source_location(id: usize, span: &SourceSpan, what: &str) -> Location {
                 start_line: span.line,
                 start_column: span.column,
                 end_line,
-                end_column: end_column.max(span.column + 1),
+                // An empty one-line span still covers a column; a span
+                // over several lines ends where its last line ends.
+                end_column: if end_line == span.line {
+                    end_column.max(span.column + 1)
+                } else {
+                    end_column
+                },
             },
         },
         message: Some(Text {

@@ -22,6 +22,13 @@ fn is_solid_piece(quote: &ParsedQuote, piece: &Piece) -> bool {
     piece.words >= 3 || (piece.words == 2 && !common)
 }
 
+/// Do the pieces, in the quote's order, stand in the source's order too?
+fn in_source_order(pieces: &[Piece]) -> bool {
+    pieces
+        .windows(2)
+        .all(|w| w[0].source_word < w[1].source_word)
+}
+
 /// The contract's rules 1 to 5 for one quote, in order; the first that
 /// applies decides. Returns the declaration and evidence where the quote
 /// was located, for the attribution check.
@@ -132,11 +139,19 @@ pub(super) fn quote_findings<'a>(
         if pieces.len() >= 2 && covered == words && solid && is_stitched(pieces) {
             let mut f = finding(
                 Kind::Stitched,
-                format!(
-                    "the quote joins {} pieces that stand apart in the source ({})",
-                    pieces.len(),
-                    describe_pieces(pieces)
-                ),
+                if in_source_order(pieces) {
+                    format!(
+                        "the quote joins {} pieces that stand apart in the source ({})",
+                        pieces.len(),
+                        describe_pieces(pieces)
+                    )
+                } else {
+                    format!(
+                        "the quote joins {} pieces of the source out of order ({})",
+                        pieces.len(),
+                        describe_pieces(pieces)
+                    )
+                },
             );
             f.source = Some(cx.source_span(d, &pieces[0].place));
             f.related = pieces.iter().map(|p| cx.source_span(d, &p.place)).collect();

@@ -196,3 +196,55 @@ fn snapshots_per_format() {
     insta::assert_snapshot!("github", run(&dir, &["check", "--format", "github"]).0);
     insta::assert_snapshot!("junit", run(&dir, &["check", "--format", "junit"]).0);
 }
+
+/// A SARIF region over several lines ends at its last line's own column:
+/// the text between start and end, read from the file's bytes, is the
+/// passage (columns count code points, the end exclusive).
+#[test]
+fn sarif_regions_over_several_lines_cover_the_passage() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("claims")).unwrap();
+    std::fs::create_dir_all(dir.path().join("sources")).unwrap();
+    // The passage ends on its second line before the column it starts at.
+    let source =
+        "In Monterrey on Monday the minister said that the troops\nwould stay. Talks continue.\n";
+    std::fs::write(dir.path().join("sources/s.txt"), source).unwrap();
+    std::fs::write(
+        dir.path().join("claims/c.yaml"),
+        "sources:\n  s: ../sources/s.txt\nclaims:\n  - {id: q, source: s, quote: \"the minister said that the troops would go\"}\n",
+    )
+    .unwrap();
+    let (text, code) = run(dir.path(), &["check", "--format", "sarif"]);
+    assert_eq!(code, 1, "{text}");
+    let doc = assert_valid_sarif(&text);
+    let lines: Vec<&str> = source.lines().collect();
+    let mut checked = 0;
+    for result in doc["runs"][0]["results"].as_array().unwrap() {
+        for related in result["relatedLocations"].as_array().into_iter().flatten() {
+            let location = &related["physicalLocation"];
+            if location["artifactLocation"]["uri"] != "sources/s.txt" {
+                continue;
+            }
+            let region = &location["region"];
+            let at = |key: &str| region[key].as_u64().unwrap() as usize;
+            let (start_line, end_line) = (at("startLine"), at("endLine"));
+            if start_line == end_line {
+                continue;
+            }
+            // The text from (startLine, startColumn) to (endLine, endColumn).
+            let first: String = lines[start_line - 1]
+                .chars()
+                .skip(at("startColumn") - 1)
+                .collect();
+            let last: String = lines[end_line - 1]
+                .chars()
+                .take(at("endColumn") - 1)
+                .collect();
+            let covered = format!("{first}\n{last}");
+            assert!(covered.starts_with("the minister"), "{covered:?}");
+            assert!(covered.ends_with("would stay"), "{covered:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no region over several lines in {text}");
+}

@@ -205,9 +205,10 @@ pub fn summary_line(report: &Report) -> String {
         report.count(Status::Fail)
     );
     if !report.unclaimed.is_empty() {
+        let n = report.unclaimed.len();
         line.push_str(&format!(
-            ", {} unclaimed quotations",
-            report.unclaimed.len()
+            ", {n} unclaimed quotation{}",
+            if n == 1 { "" } else { "s" }
         ));
     }
     line.push('\n');

@@ -71,9 +71,20 @@ fn rule_3_pieces_from_two_paragraphs_are_stitched() {
         .found(0, evidence)
         .decide();
     assert_eq!(kinds(&report), ["stitched"]);
-    assert!(report.claims[0].findings[0]
-        .message
-        .contains("line 1, line 9"));
+    let message = &report.claims[0].findings[0].message;
+    assert!(message.contains("line 1, line 9"), "{message}");
+    assert!(message.contains("stand apart"), "{message}");
+    // The same pieces the other way round in the source: out of order.
+    let evidence = Evidence {
+        aligned: Some(aligned(Reading::Misquote, 3, 6)),
+        pieces: vec![piece("we will not", 4, 9), piece("send the troops", 0, 1)],
+        ..Evidence::default()
+    };
+    let report = Run::new("  - {id: q, source: a, quote: we will not send the troops}\n")
+        .found(0, evidence)
+        .decide();
+    let message = &report.claims[0].findings[0].message;
+    assert!(message.contains("out of order"), "{message}");
 }
 
 #[test]
