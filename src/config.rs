@@ -128,13 +128,19 @@ pub fn load(path: &Path, cwd: &Path) -> Result<Settings, ConfigError> {
             continue;
         };
         let severity = match value.get_ref().as_str() {
+            "off" => {
+                settings.off.insert(kind);
+                continue;
+            }
             "note" => Severity::Note,
             "warning" => Severity::Warning,
             "error" => Severity::Error,
             other => {
                 errors.push(error(
                     value.span(),
-                    format!("severity of `{name}` must be note, warning or error, not `{other}`"),
+                    format!(
+                        "severity of `{name}` must be off, note, warning or error, not `{other}`"
+                    ),
                     None,
                 ));
                 continue;
@@ -209,8 +215,9 @@ mod tests {
 
     #[test]
     fn reads_severities_thresholds_and_paths() {
-        let s = load_text("[severity]\ntypo = \"error\"\n[matcher]\naligned = 0.8\ntypo_distance = 2\n[paths]\nclaims = [\"checks\"]\n").unwrap();
+        let s = load_text("[severity]\ntypo = \"error\"\nhedge = \"off\"\n[matcher]\naligned = 0.8\ntypo_distance = 2\n[paths]\nclaims = [\"checks\"]\n").unwrap();
         assert_eq!(s.severity.get(&Kind::Typo), Some(&Severity::Error));
+        assert!(s.off.contains(&Kind::Hedge));
         assert_eq!(s.aligned, 0.8);
         assert_eq!(s.typo.distance, 2);
         assert!(s.claims[0].ends_with("checks"));

@@ -32,6 +32,8 @@ impl Default for TypoLimits {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     pub severity: BTreeMap<Kind, Severity>,
+    /// Kinds set to `off` in `[severity]`: never reported.
+    pub off: std::collections::BTreeSet<Kind>,
     /// Share of a quote's words that must align in one passage (rule 2).
     pub aligned: f64,
     /// Below this share, nothing is close (rule 5).
@@ -53,6 +55,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             severity: BTreeMap::new(),
+            off: Default::default(),
             aligned: 0.75,
             not_found: 0.60,
             typo: TypoLimits::default(),

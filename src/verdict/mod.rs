@@ -91,6 +91,7 @@ pub fn decide(set: &ClaimSet, searched: &Searched, settings: &Settings) -> Repor
         }
         policy::apply_severities(settings, &mut findings);
         policy::apply_accepts(claim, &file.display, &mut findings);
+        policy::drop_off(settings, &mut findings);
         claims.push(ClaimResult {
             id: claim.id.clone(),
             file: file.display.clone(),
@@ -107,6 +108,7 @@ pub fn decide(set: &ClaimSet, searched: &Searched, settings: &Settings) -> Repor
         .map(drafts::unclaimed)
         .collect();
     policy::apply_severities(settings, &mut unclaimed);
+    policy::drop_off(settings, &mut unclaimed);
     Report {
         errors: Vec::new(),
         claims,

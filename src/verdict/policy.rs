@@ -15,6 +15,14 @@ pub(super) fn apply_severities(settings: &Settings, findings: &mut [Finding]) {
     }
 }
 
+/// Kinds the configuration turns off are not reported at all (after the
+/// accept entries, so that an entry for such a kind is not called stale).
+pub(super) fn drop_off(settings: &Settings, findings: &mut Vec<Finding>) {
+    if !settings.off.is_empty() {
+        findings.retain(|f| !settings.off.contains(&f.kind));
+    }
+}
+
 /// Reviewed deviations become notes; an entry matching nothing is stale.
 pub(super) fn apply_accepts(claim: &Claim, file: &str, findings: &mut Vec<Finding>) {
     for accept in &claim.accept {
@@ -67,5 +75,9 @@ mod tests {
         apply_severities(&settings, &mut findings);
         let got: Vec<Severity> = findings.iter().map(|f| f.severity).collect();
         assert_eq!(got, [Severity::Error, Severity::Note, Severity::Error]);
+        settings.off.insert(Kind::Typo);
+        drop_off(&settings, &mut findings);
+        let kinds: Vec<Kind> = findings.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, [Kind::UnclaimedQuote, Kind::Misquote]);
     }
 }

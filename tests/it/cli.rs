@@ -241,3 +241,46 @@ fn completions_and_the_manual_page_are_generated() {
         .assert()
         .code(2);
 }
+
+/// `--quiet` drops notes, `--verbose` gives them snippets; `--color`
+/// forces colour on or off, and `auto` honours NO_COLOR and FORCE_COLOR.
+#[test]
+fn quiet_verbose_and_colour() {
+    let dir = crate::common::fixture("basic");
+    let text = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = verbatim(&dir);
+        cmd.env_remove("FORCE_COLOR").env_remove("CLICOLOR_FORCE");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.args(args).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let plain = text(&["check"], &[]);
+    assert!(plain.contains("note[typography] curly"), "{plain}");
+    let quiet = text(&["check", "--quiet"], &[]);
+    assert!(
+        !quiet.contains("typography") && quiet.contains("misquote"),
+        "{quiet}"
+    );
+    let verbose = text(&["check", "--verbose"], &[]);
+    assert!(
+        verbose.contains("[typography]") && verbose.contains("the source reads"),
+        "{verbose}"
+    );
+    let ansi = |s: &str| s.contains('\u{1b}');
+    assert!(!ansi(&plain), "no colour into a pipe");
+    assert!(ansi(&text(&["check", "--color", "always"], &[])));
+    assert!(ansi(&text(
+        &["check"],
+        &[("NO_COLOR", ""), ("FORCE_COLOR", "1")]
+    )));
+    assert!(!ansi(&text(
+        &["check"],
+        &[("NO_COLOR", "1"), ("FORCE_COLOR", "1")]
+    )));
+    assert!(!ansi(&text(
+        &["check", "--color", "never"],
+        &[("FORCE_COLOR", "1")]
+    )));
+}

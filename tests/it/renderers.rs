@@ -121,11 +121,30 @@ fn invalid() -> Report {
 const STYLE: human::Style = human::Style {
     color: false,
     width: 100,
+    notes: human::Notes::Brief,
 };
 
 #[test]
 fn human() {
     insta::assert_snapshot!("memory_human", human::render(&report(), STYLE));
+    // --verbose: notes with their snippets; --quiet: no notes at all.
+    let verbose = human::Style {
+        notes: human::Notes::Full,
+        ..STYLE
+    };
+    insta::assert_snapshot!("memory_human_verbose", human::render(&report(), verbose));
+    let quiet = human::render(
+        &report(),
+        human::Style {
+            notes: human::Notes::Hidden,
+            ..STYLE
+        },
+    );
+    assert!(
+        !quiet.contains("typography") && !quiet.contains("hedge"),
+        "{quiet}"
+    );
+    assert!(quiet.contains("misquote"), "{quiet}");
     insta::assert_snapshot!(
         "memory_human_invalid",
         human::render_errors(&invalid().errors, &invalid().files, STYLE)

@@ -109,6 +109,24 @@ pub struct CheckArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+    /// Human report: errors and warnings only, no notes.
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Human report: notes with their snippets too (by default a note is
+    /// one line).
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Colour in the human report: auto (a terminal, unless NO_COLOR is
+    /// set; CLICOLOR_FORCE or FORCE_COLOR force it), always or never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -1,6 +1,6 @@
 //! `verbatim check`: settings, the run, the chosen renderer, the exit code.
 
-use crate::args::{CheckArgs, Deny, FormatArg};
+use crate::args::{CheckArgs, ColorArg, Deny, FormatArg};
 use crate::progress::Progress;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -56,10 +56,26 @@ pub fn check(args: CheckArgs, cwd: &Path) -> ExitCode {
         verbatim::check(&paths, cwd, &settings, &tick)
     };
     progress.done();
-    let color = output.is_none()
-        && std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => auto_color(output.is_none() && std::io::stdout().is_terminal()),
+    };
     finish(&args, output.as_deref(), &report, color)
+}
+
+/// `--color auto`: a set, non-empty NO_COLOR turns colour off; else a set
+/// CLICOLOR_FORCE or FORCE_COLOR other than "0" turns it on; else colour
+/// when writing to a terminal.
+fn auto_color(terminal: bool) -> bool {
+    let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    if set("NO_COLOR").is_some() {
+        return false;
+    }
+    let forced = ["CLICOLOR_FORCE", "FORCE_COLOR"]
+        .iter()
+        .any(|name| set(name).is_some_and(|v| v != "0"));
+    forced || terminal
 }
 
 /// The configuration given, or found from `cwd` upward, or the defaults.
@@ -75,7 +91,18 @@ pub fn load_settings(given: Option<&Path>, cwd: &Path) -> Result<Settings, confi
 }
 
 fn finish(args: &CheckArgs, output: Option<&Path>, report: &Report, color: bool) -> ExitCode {
-    let style = human::Style { color, width: 100 };
+    let notes = if args.quiet {
+        human::Notes::Hidden
+    } else if args.verbose {
+        human::Notes::Full
+    } else {
+        human::Notes::Brief
+    };
+    let style = human::Style {
+        color,
+        width: 100,
+        notes,
+    };
     let invalid = !report.errors.is_empty();
     let text = match args.format {
         FormatArg::Human if invalid => {

@@ -22,6 +22,33 @@ use window::Window;
 pub struct Style {
     pub color: bool,
     pub width: usize,
+    pub notes: Notes,
+}
+
+/// How the human report shows notes (errors and warnings always come with
+/// their snippets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notes {
+    /// `--quiet`: not at all.
+    Hidden,
+    /// The default: one line each (kind, claim, location, message).
+    Brief,
+    /// `--verbose`: with snippets, like warnings.
+    Full,
+}
+
+/// A note in one line: where it points, its kind and claim, its message.
+fn brief_note(claim: &str, finding: &Finding) -> String {
+    let at = match (&finding.claim, &finding.source) {
+        (Some(span), _) => format!("{}:{}:{}: ", span.file, span.line, span.column),
+        (None, Some(span)) => format!("{}:{}:{}: ", span.path, span.line, span.column),
+        (None, None) => String::new(),
+    };
+    safe(&format!(
+        "{at}note[{}] {claim}: {}",
+        finding.kind.name(),
+        finding.message
+    ))
 }
 
 fn handler(style: Style) -> GraphicalReportHandler {
@@ -128,6 +155,17 @@ pub fn render(report: &Report, style: Style) -> String {
     let mut out = String::new();
     for claim in &report.claims {
         for finding in &claim.findings {
+            if finding.severity == Severity::Note {
+                match style.notes {
+                    Notes::Hidden => continue,
+                    Notes::Brief => {
+                        out.push_str(&brief_note(&claim.id, finding));
+                        out.push_str("\n\n");
+                        continue;
+                    }
+                    Notes::Full => {}
+                }
+            }
             let view = finding_view(claim, finding, &files);
             if handler.render_report(&mut out, &view).is_err() {
                 out.push_str(&format!("{}: {}\n", claim.id, finding.message));
@@ -139,6 +177,17 @@ pub fn render(report: &Report, style: Style) -> String {
         let Some(span) = &u.source else {
             continue;
         };
+        if u.severity == Severity::Note {
+            match style.notes {
+                Notes::Hidden => continue,
+                Notes::Brief => {
+                    out.push_str(&brief_note("(unclaimed)", u));
+                    out.push_str("\n\n");
+                    continue;
+                }
+                Notes::Full => {}
+            }
+        }
         let view = InputView {
             message: safe(&format!(
                 "{}:{}:{}: [{}] {}",
