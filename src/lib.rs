@@ -51,6 +51,30 @@ pub fn check(
     }
 }
 
+/// The files a check of `paths` reads, for `--watch`: the configuration,
+/// the claims files, and the sources and drafts they declare (as far as
+/// the claims files can be read; their folders are watched for new ones).
+pub fn inputs(paths: &[PathBuf], cwd: &Path, settings: &Settings) -> Vec<PathBuf> {
+    let roots = roots_for(paths, cwd, settings);
+    let mut out: Vec<PathBuf> = settings.file.iter().cloned().collect();
+    let Ok(files) = files::walk::find_claims_files(paths, cwd, &roots) else {
+        return out;
+    };
+    out.extend(files.iter().map(|f| cwd.join(f)));
+    if let Ok(set) = claims::load_claims(&files, cwd, &roots) {
+        out.extend(set.source_files.iter().map(|s| s.path.clone()));
+        out.extend(
+            set.files
+                .iter()
+                .filter_map(|f| f.draft.as_ref())
+                .map(|d| d.path.clone()),
+        );
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// The folders a run may read: the project root (the configuration's
 /// folder, else the git work tree around the first claims path, else
 /// `cwd`) and the configured extra roots.

@@ -464,3 +464,63 @@ fn staged_sources_in_a_submodule_are_found() {
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(!text.contains("source-missing"), "{text}");
 }
+
+/// `check --watch`: an edit to a source turns a pass into a misquote
+/// within two seconds, without restarting.
+#[test]
+fn watch_rechecks_when_a_source_changes() {
+    use std::io::{BufRead, BufReader};
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("sources")).unwrap();
+    std::fs::create_dir_all(p.join("claims")).unwrap();
+    std::fs::write(p.join("sources/s.txt"), SOURCE).unwrap();
+    std::fs::write(p.join("claims/c.yaml"), claims("We will not send troops")).unwrap();
+    let program = verbatim(p).get_program().to_owned();
+    let mut child = std::process::Command::new(program)
+        .current_dir(p)
+        .env("NO_COLOR", "1")
+        .args(["check", "--watch", "--no-progress"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let summary = |within: Duration| -> Option<String> {
+        let deadline = Instant::now() + within;
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match rx.recv_timeout(left) {
+                Ok(line) if line.starts_with("1 claim:") => return Some(line),
+                Ok(_) => {}
+                Err(_) => return None,
+            }
+        }
+        None
+    };
+    let first = summary(Duration::from_secs(30));
+    assert!(
+        first.as_deref().is_some_and(|l| l.contains("1 pass")),
+        "{first:?}"
+    );
+    // Let the watch settle on its folders, then change the source.
+    std::thread::sleep(Duration::from_millis(300));
+    let edited = Instant::now();
+    std::fs::write(p.join("sources/s.txt"), SOURCE.replace("not", "now")).unwrap();
+    let second = summary(Duration::from_secs(2));
+    let took = edited.elapsed();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        second.as_deref().is_some_and(|l| l.contains("1 fail")),
+        "{second:?} after {took:?}"
+    );
+}

@@ -101,8 +101,12 @@ pub struct CheckArgs {
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
     /// Check what is staged in git: claims, sources and drafts from the index.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "watch")]
     pub staged: bool,
+    /// Check again whenever a claims file, source, draft or verbatim.toml
+    /// changes, until interrupted.
+    #[arg(long)]
+    pub watch: bool,
     /// The configuration file (default: verbatim.toml here or above).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,

@@ -11,8 +11,6 @@ use verbatim::report::{github, human, json, junit, sarif};
 use verbatim::workflow::staged;
 
 pub fn check(args: CheckArgs, cwd: &Path) -> ExitCode {
-    // The report goes where the user asked, even when --staged works elsewhere.
-    let output = args.output.as_ref().map(|out| cwd.join(out));
     if let Some(n) = args.jobs {
         if n == 0 {
             return crate::fail("--jobs must be at least 1");
@@ -24,11 +22,21 @@ pub fn check(args: CheckArgs, cwd: &Path) -> ExitCode {
             return crate::fail(format_args!("cannot start {n} worker threads: {e}"));
         }
     }
+    if args.watch {
+        return crate::watch::run(&args, cwd);
+    }
+    check_once(&args, cwd)
+}
+
+/// One check: settings, the run, the report where asked, the exit code.
+pub fn check_once(args: &CheckArgs, cwd: &Path) -> ExitCode {
+    // The report goes where the user asked, even when --staged works elsewhere.
+    let output = args.output.as_ref().map(|out| cwd.join(out));
     let mut settings = match load_settings(args.config.as_deref(), cwd) {
         Ok(s) => s,
         Err(e) => {
             let report = Report::invalid(e.errors, vec![(e.file, e.text)]);
-            return finish(&args, output.as_deref(), &report, false);
+            return finish(args, output.as_deref(), &report, false);
         }
     };
     let paths = crate::claims_paths(&args.paths, &settings);
@@ -61,7 +69,7 @@ pub fn check(args: CheckArgs, cwd: &Path) -> ExitCode {
         ColorArg::Never => false,
         ColorArg::Auto => auto_color(output.is_none() && std::io::stdout().is_terminal()),
     };
-    finish(&args, output.as_deref(), &report, color)
+    finish(args, output.as_deref(), &report, color)
 }
 
 /// `--color auto`: a set, non-empty NO_COLOR turns colour off; else a set

@@ -7,6 +7,7 @@ mod args;
 mod check;
 mod commands;
 mod progress;
+mod watch;
 
 use args::{Cli, Command, HookAction};
 use clap::{CommandFactory, Parser};
