@@ -7,5 +7,7 @@ mod model;
 pub mod yaml;
 
 pub use date::parse_date;
-pub use load::{load_claims, load_claims_bytes, LoadFailure, MAX_CLAIMS_FILE_BYTES};
+pub use load::{
+    load_claims, load_claims_at, load_claims_bytes, LoadFailure, MAX_CLAIMS_FILE_BYTES,
+};
 pub use model::*;

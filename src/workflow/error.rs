@@ -24,6 +24,8 @@ pub enum WorkflowError {
     NoDraft(String),
     #[error("{path}: {reason}")]
     Unreadable { path: String, reason: String },
+    #[error("no sources in {0}: put the documents the draft quotes there, or name their folder with --sources")]
+    NoSources(String),
 }
 
 impl WorkflowError {

@@ -109,6 +109,50 @@ fn key_for(path: &Path, taken: &mut BTreeSet<String>) -> String {
     key
 }
 
+/// The source a paragraph links to (a Markdown link or an HTML `href`)
+/// whose file name, without its extension, is the link target's last
+/// segment: the one such source, or none.
+fn linked_source(paragraph: &str, candidates: &[Candidate]) -> Option<usize> {
+    let mut targets: Vec<&str> = Vec::new();
+    for (open, close) in [("](", ')'), ("href=\"", '"')] {
+        let mut rest = paragraph;
+        while let Some(at) = rest.find(open) {
+            rest = &rest[at + open.len()..];
+            let end = rest.find(close).unwrap_or(rest.len());
+            targets.push(&rest[..end]);
+            rest = &rest[end..];
+        }
+    }
+    let stem = |name: &str| -> String {
+        let name = name.split(['?', '#']).next().unwrap_or("");
+        let last = name.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+        let stem = Path::new(last)
+            .file_stem()
+            .map_or(String::new(), |s| s.to_string_lossy().to_lowercase());
+        stem
+    };
+    let mut found: Option<usize> = None;
+    for target in targets {
+        let wanted = stem(target.trim());
+        if wanted.is_empty() {
+            continue;
+        }
+        for (i, c) in candidates.iter().enumerate() {
+            let name = c
+                .path
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_lowercase());
+            if name.as_deref() == Some(wanted.as_str()) {
+                if found.is_some_and(|f| f != i) {
+                    return None; // two sources linked: no single credit
+                }
+                found = Some(i);
+            }
+        }
+    }
+    found
+}
+
 /// Where a quote best matches: the source index and whether exactly.
 fn best_source(
     candidates: &[Candidate],
@@ -139,6 +183,29 @@ pub fn extract(
     claims_dir: &Path,
     cwd: &Path,
 ) -> Result<String, WorkflowError> {
+    draft_claims(draft_path, sources_dir, claims_dir, cwd, false).map(|e| e.yaml)
+}
+
+/// A draft's claims as `extract` writes them, with where each claim's
+/// quotation or figure stands in the draft.
+pub struct Extracted {
+    pub yaml: String,
+    /// Claim id and its place in the draft.
+    pub places: Vec<(String, crate::text::Place)>,
+    /// The draft's text, as read.
+    pub draft_text: String,
+}
+
+/// [`extract`], keeping the places of the claims in the draft. With
+/// `declare_all`, every source found is declared, not only those a claim
+/// cites (a figure no source agrees with is then compared with them all).
+pub fn draft_claims(
+    draft_path: &Path,
+    sources_dir: &Path,
+    claims_dir: &Path,
+    cwd: &Path,
+    declare_all: bool,
+) -> Result<Extracted, WorkflowError> {
     let (draft_path, sources_dir) = (&cwd.join(draft_path), &cwd.join(sources_dir));
     let draft = read_source(draft_path, false).map_err(|e| match e {
         ReadError::Missing => WorkflowError::NoDraft(paths::display(draft_path, cwd)),
@@ -156,6 +223,10 @@ pub fn extract(
             Some(Candidate { path, key, source })
         })
         .collect();
+    if candidates.is_empty() {
+        return Err(WorkflowError::NoSources(paths::display(sources_dir, cwd)));
+    }
+    let mut places = Vec::new();
     let mut indexes: Vec<LazyIndex> = candidates.iter().map(|_| LazyIndex::default()).collect();
     let mut used = BTreeSet::new();
     let mut ids = BTreeSet::new();
@@ -172,11 +243,36 @@ pub fn extract(
         let quote = place.text.split_whitespace().collect::<Vec<_>>().join(" ");
         let parsed = parse_quote(&quote);
         let id = slug(&quote, &mut ids);
+        places.push((id.clone(), place.clone()));
         claims.push_str(&format!("  # draft line {}\n", place.line));
         claims.push_str(&format!("  - id: {id}\n"));
-        match best_source(&candidates, &mut indexes, &parsed) {
+        // The draft's own credit first: a link to a source in the
+        // quotation's paragraph. A draft crediting the wrong source is then
+        // caught (wrong-source), never silently corrected by the search.
+        let paragraph = {
+            let (ps, pe) = draft
+                .layout
+                .paragraph_range(draft.layout.paragraph_of(first), draft.folded.text.len());
+            let (os, oe) = draft.original_range(ps, pe);
+            // The paragraph's own text, markup and all: up to its blank
+            // line, for a link's target follows the last word.
+            let raw = draft.raw_text(os, (oe + 2000).min(draft.original_len()));
+            let words_end = (oe - os).min(raw.len());
+            let end = raw
+                .get(words_end..)
+                .and_then(|tail| tail.find("\n\n"))
+                .map_or(raw.len(), |i| words_end + i);
+            raw.get(..end).unwrap_or(&raw).to_string()
+        };
+        if let Some(i) = linked_source(&paragraph, &candidates) {
+            used.insert(i);
+            claims.push_str("    # source: the draft links to it\n");
+            claims.push_str(&format!("    source: {}\n", candidates[i].key));
+        } else {
+            match best_source(&candidates, &mut indexes, &parsed) {
             Some((i, exact, ratio)) => {
                 used.insert(i);
+                claims.push_str("    # source: found by search (the draft credits none)\n");
                 if !exact {
                     claims.push_str(&format!(
                         "    # closest passage only: {:.0}% of the words match; check the wording\n",
@@ -189,6 +285,7 @@ pub fn extract(
                 "    # no source in {} holds this quote: add its source, or every source is searched\n",
                 paths::display(sources_dir, cwd)
             )),
+        }
         }
         claims.push_str(&format!("    quote: {}\n", yaml_string(&quote)));
         if let Some(name) = credit(&draft, first, qe).speaker {
@@ -233,6 +330,7 @@ pub fn extract(
             continue;
         }
         let id = slug(&text, &mut ids);
+        places.push((id.clone(), sf.place.clone()));
         claims.push_str(&format!("  # draft line {}\n", sf.place.line));
         claims.push_str(&format!("  - id: {id}\n"));
         let agreeing = source_figures.iter().position(|figs| {
@@ -257,6 +355,9 @@ pub fn extract(
         "draft: {}\n",
         yaml_string(&relative_to(draft_path, claims_dir, cwd))
     ));
+    if declare_all {
+        used.extend(0..candidates.len());
+    }
     if used.is_empty() {
         out.push_str("sources: {}\n");
     } else {
@@ -275,5 +376,9 @@ pub fn extract(
         out.push_str("\nclaims:\n");
         out.push_str(&claims);
     }
-    Ok(out)
+    Ok(Extracted {
+        yaml: out,
+        places,
+        draft_text: draft.raw_text(0, draft.original_len()),
+    })
 }

@@ -131,3 +131,78 @@ fn unclaimed_quotations_take_their_configured_severity() {
     let (github, _) = run(dir.path(), &["check", "--format", "github"]);
     assert!(github.contains("::notice file=drafts/story.md"), "{github}");
 }
+
+/// A draft checked in one step (`verbatim check DRAFT.md`): six planted
+/// mistakes of different kinds, each caught at the draft's line and column.
+#[test]
+fn a_draft_is_checked_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = crate::common::root();
+    crate::common::copy_tree(&root.join("sources"), &dir.path().join("sources"));
+    std::fs::create_dir_all(dir.path().join("drafts")).unwrap();
+    std::fs::copy(
+        root.join("tests/fixtures/planted/planted.md"),
+        dir.path().join("drafts/planted.md"),
+    )
+    .unwrap();
+    let (report, code) = crate::common::json_report(dir.path(), &["drafts/planted.md"]);
+    assert_eq!(code, 1);
+    let got: Vec<(String, u64, u64, Vec<String>)> = report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            assert_eq!(c["file"], "drafts/planted.md");
+            let kinds = c["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f["kind"].as_str().unwrap().to_string())
+                .collect();
+            (
+                c["id"].as_str().unwrap().to_string(),
+                c["line"].as_u64().unwrap(),
+                c["column"].as_u64().unwrap(),
+                kinds,
+            )
+        })
+        .collect();
+    let want = [
+        (3, 61, "typo"),            // drgus
+        (5, 8, "misquote"),         // soldiers for troops
+        (7, 22, "misquote"),        // the negation dropped
+        (11, 19, "stitched"),       // an ellipsis joining pieces out of order
+        (13, 95, "wrong-source"),   // the draft links to the wrong source
+        (9, 39, "figure-mismatch"), // 300,000 for 400,000
+    ];
+    for (line, column, kind) in want {
+        assert!(
+            got.iter()
+                .any(|(_, l, c, k)| *l == line && *c == column && k.iter().any(|x| x == kind)),
+            "{kind} at {line}:{column} not in {got:?}"
+        );
+    }
+    // The findings point into the draft too.
+    let finding = &report["claims"][0]["findings"][0]["claim"];
+    assert_eq!(finding["file"], "drafts/planted.md");
+}
+
+/// `verbatim extract DRAFT | verbatim check -`: a claims file on standard
+/// input, its paths relative to the working directory.
+#[test]
+fn a_claims_file_from_standard_input() {
+    let dir = crate::common::root();
+    let claims = std::fs::read_to_string(dir.join("claims/border.yaml"))
+        .unwrap()
+        .replace("../sources/", "sources/")
+        .replace("../drafts/", "drafts/");
+    let out = crate::common::verbatim(&dir)
+        .args(["check", "-", "--format", "json"])
+        .write_stdin(claims)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(report["claims"].as_array().unwrap().len() > 5);
+    assert!(report["errors"].as_array().unwrap().is_empty());
+}

@@ -86,8 +86,17 @@ pub enum HookAction {
 
 #[derive(Parser)]
 pub struct CheckArgs {
-    /// Claims files or folders (default: ./claims).
+    /// Claims files or folders (default: ./claims); `-` reads a claims file
+    /// from standard input; a draft (.md, .txt, .html) is checked in one
+    /// step, its quotations and figures the claims.
     pub paths: Vec<PathBuf>,
+    /// Check this draft in one step: its quotations and figures become the
+    /// claims, found in the sources folder.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["staged", "paths"])]
+    pub draft: Option<PathBuf>,
+    /// Where a draft's sources are (default: ./sources).
+    #[arg(long, value_name = "DIR")]
+    pub sources: Option<PathBuf>,
     /// Report format.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     pub format: FormatArg,

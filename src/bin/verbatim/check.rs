@@ -2,13 +2,13 @@
 
 use crate::args::{CheckArgs, ColorArg, Deny, FormatArg};
 use crate::progress::Progress;
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use verbatim::config;
 use verbatim::model::{Report, Settings};
 use verbatim::report::{github, human, json, junit, sarif};
-use verbatim::workflow::staged;
+use verbatim::workflow::{draft_check, staged};
 
 pub fn check(args: CheckArgs, cwd: &Path) -> ExitCode {
     if let Some(n) = args.jobs {
@@ -60,6 +60,15 @@ pub fn check_once(args: &CheckArgs, cwd: &Path) -> ExitCode {
             },
             Err(errors) => Report::invalid(errors, Vec::new()),
         }
+    } else if let Some(draft) = draft_given(args) {
+        let sources = args.sources.as_deref().unwrap_or(Path::new("sources"));
+        draft_check::check_draft(&draft, sources, cwd, &settings, &tick)
+    } else if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+            return crate::fail(format_args!("cannot read standard input: {e}"));
+        }
+        draft_check::check_claims_text(&bytes, cwd, &settings, &tick)
     } else {
         verbatim::check(&paths, cwd, &settings, &tick)
     };
@@ -70,6 +79,24 @@ pub fn check_once(args: &CheckArgs, cwd: &Path) -> ExitCode {
         ColorArg::Auto => auto_color(output.is_none() && std::io::stdout().is_terminal()),
     };
     finish(args, output.as_deref(), &report, color)
+}
+
+/// The draft to check in one step: `--draft FILE`, or a single path that
+/// is a Markdown, text or HTML file (a claims file is YAML).
+fn draft_given(args: &CheckArgs) -> Option<PathBuf> {
+    if let Some(draft) = &args.draft {
+        return Some(draft.clone());
+    }
+    let [only] = args.paths.as_slice() else {
+        return None;
+    };
+    let prose = only.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "md" | "markdown" | "txt" | "html" | "htm"
+        )
+    });
+    prose.then(|| only.clone())
 }
 
 /// `--color auto`: a set, non-empty NO_COLOR turns colour off; else a set

@@ -237,6 +237,20 @@ fn decode_claims_text(bytes: Vec<u8>) -> Result<String, FileError> {
 
 /// Load and validate one claims file given as bytes (tests, fuzzing);
 /// `name` is the path its paths are relative to.
+/// Load a claims file held in memory as if it were saved at `path`
+/// (absolute): its paths resolve from that folder, inside `roots`.
+pub fn load_claims_at(
+    path: &Path,
+    bytes: &[u8],
+    cwd: &Path,
+    roots: &Roots,
+) -> Result<ClaimSet, LoadFailure> {
+    let mut loader = Loader::new(cwd, roots.clone());
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    loader.load_bytes(loader.display(path), dir, bytes.to_vec());
+    loader.finish()
+}
+
 pub fn load_claims_bytes(name: &str, bytes: &[u8]) -> Result<ClaimSet, LoadFailure> {
     let mut loader = Loader::new(Path::new(""), Roots::anywhere());
     let path = Path::new(name);
