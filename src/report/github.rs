@@ -127,7 +127,7 @@ pub fn step_summary(report: &Report) -> String {
         return out;
     }
     out.push_str(&format!(
-        "{} claims: {} pass, {} warn, {} fail\n\n| claim | status | findings |\n| --- | --- | --- |\n",
+        "{} claims: {} pass, {} warn, {} fail\n\n| claim | where | status | findings |\n| --- | --- | --- | --- |\n",
         report.claims.len(),
         report.count(Status::Pass),
         report.count(Status::Warn),
@@ -136,8 +136,10 @@ pub fn step_summary(report: &Report) -> String {
     for claim in &report.claims {
         let kinds: Vec<&str> = claim.findings.iter().map(|f| f.kind.name()).collect();
         out.push_str(&format!(
-            "| `{}` | {} | {} |\n",
+            "| `{}` | `{}:{}` | {} | {} |\n",
             cell(&claim.id),
+            cell(&claim.file),
+            claim.line,
             claim.status.name(),
             if kinds.is_empty() {
                 "-".to_string()

@@ -232,7 +232,16 @@ pub fn draft_claims(
     let mut ids = BTreeSet::new();
     let mut claims = String::new();
 
-    for &(qs, qe) in &draft.layout.quotations {
+    let quotations = &draft.layout.quotations;
+    for &(qs, qe) in quotations {
+        // A quotation inside a longer one ('gzip -l' quoted within a
+        // sentence that is itself quoted) is part of that claim.
+        let nested = quotations
+            .iter()
+            .any(|&(s, e)| s <= qs && qe <= e && (s, e) != (qs, qe));
+        if nested {
+            continue;
+        }
         let folded = draft.folded.text.get(qs..qe).unwrap_or("").trim();
         if folded.split(' ').filter(|w| !w.is_empty()).count() < MIN_WORDS {
             continue;

@@ -137,7 +137,7 @@ fn github_annotations_escape_commas_newlines_and_percents() {
     // The job summary gets a table.
     let table = std::fs::read_to_string(&summary).unwrap();
     assert!(
-        table.contains("| `odd, id: 100%` | fail | not-found |"),
+        table.contains("| `odd, id: 100%` | `claims/c.yaml:4` | fail | not-found |"),
         "{table}"
     );
 }

@@ -24,8 +24,8 @@ pub enum Command {
         /// Source files (.txt, .md, .html).
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-        format: FormatArg,
+        #[arg(long, value_enum, default_value_t = FiguresFormat::Human)]
+        format: FiguresFormat,
         /// The sources' publication date (YYYY-MM-DD), to resolve "since YEAR".
         #[arg(long, value_name = "DATE")]
         published: Option<String>,
@@ -133,6 +133,13 @@ pub struct CheckArgs {
     /// set; CLICOLOR_FORCE or FORCE_COLOR force it), always or never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     pub color: ColorArg,
+}
+
+/// The formats `figures` has.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum FiguresFormat {
+    Human,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]

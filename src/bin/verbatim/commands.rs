@@ -1,7 +1,7 @@
 //! The other subcommands: each calls its library function and prints what
 //! it returns.
 
-use crate::args::FormatArg;
+use crate::args::FiguresFormat;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use verbatim::lexicon::did_you_mean;
@@ -65,7 +65,7 @@ pub fn extract(draft: &Path, sources: &Path, claims_dir: &Path, cwd: &Path) -> E
 
 pub fn figures(
     files: &[PathBuf],
-    format: FormatArg,
+    format: FiguresFormat,
     published: Option<&str>,
     cwd: &Path,
 ) -> ExitCode {
@@ -85,8 +85,8 @@ pub fn figures(
         eprintln!("error: {shown}: cannot read it: {why}");
     }
     let text = match format {
-        FormatArg::Json => verbatim::report::figures::json(&listing.listed),
-        _ => verbatim::report::figures::human(&listing.listed),
+        FiguresFormat::Json => verbatim::report::figures::json(&listing.listed),
+        FiguresFormat::Human => verbatim::report::figures::human(&listing.listed),
     };
     crate::out(&text);
     if listing.failed.is_empty() {

@@ -152,7 +152,7 @@ impl Loader {
                         len: 0,
                     },
                     format!("invalid YAML: {message}"),
-                    Some("check the indentation and quoting on this line".into()),
+                    Some(yaml_help(&cx.text, line)),
                 );
                 self.unparsed.push((cx.display.clone(), cx.text.clone()));
                 return;
@@ -249,6 +249,26 @@ pub fn load_claims_at(
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     loader.load_bytes(loader.display(path), dir, bytes.to_vec());
     loader.finish()
+}
+
+/// Help for a YAML error on `line`: for a plain value holding `: ` (a
+/// quotation with a colon), how to quote it; else where to look.
+fn yaml_help(text: &str, line: u32) -> String {
+    let this = text
+        .lines()
+        .nth(line.saturating_sub(1) as usize)
+        .unwrap_or("");
+    let trimmed = this.trim_start().trim_start_matches("- ");
+    if let Some((key, value)) = trimmed.split_once(": ") {
+        let value = value.trim();
+        let plain = !value.starts_with(['"', '\'', '[', '{', '|', '>']);
+        if plain && value.contains(": ") && !key.contains(' ') {
+            let quoted = format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""));
+            let shown: String = quoted.chars().take(120).collect();
+            return format!("a value holding `: ` must be quoted: {key}: {shown}");
+        }
+    }
+    "check the indentation and quoting on this line".into()
 }
 
 pub fn load_claims_bytes(name: &str, bytes: &[u8]) -> Result<ClaimSet, LoadFailure> {
