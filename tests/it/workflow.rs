@@ -380,12 +380,37 @@ fn staged_without_claims_is_no_silent_pass() {
     std::fs::create_dir_all(p.join("notes")).unwrap();
     std::fs::write(p.join("notes/n.txt"), "x").unwrap();
     assert!(git(p, &["add", "."]));
+    // From a subfolder, the project's claims/ above is found and checked.
     verbatim(&p.join("notes"))
         .args(["check", "--staged"])
+        .assert()
+        .code(0);
+    // A claims path that is nowhere, staged or not: an input error.
+    verbatim(&p.join("notes"))
+        .args(["check", "--staged", "nowhere"])
         .assert()
         .code(2);
     // From the top, the staged claims are checked.
     verbatim(p).args(["check", "--staged"]).assert().code(0);
+}
+
+/// Run from a subfolder, `check` finds the project's claims/ above and
+/// says so; outside any project it still finds nothing (exit 2).
+#[test]
+fn claims_are_found_from_a_subfolder() {
+    let dir = repo();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("drafts/deep")).unwrap();
+    let out = verbatim(&p.join("drafts/deep"))
+        .args(["check"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("checking ../../claims"), "{said}");
+    let lonely = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(lonely.path().join(".git")).unwrap();
+    verbatim(lonely.path()).args(["check"]).assert().code(2);
 }
 
 /// `--staged` exports the claims files and what the selected ones declare

@@ -39,7 +39,15 @@ pub fn check_once(args: &CheckArgs, cwd: &Path) -> ExitCode {
             return finish(args, output.as_deref(), &report, false);
         }
     };
-    let paths = crate::claims_paths(&args.paths, &settings);
+    let paths = crate::claims_paths(&args.paths, &settings, cwd);
+    if args.paths.is_empty() && paths.iter().any(|p| p.is_absolute()) && !args.staged {
+        // Found above the working directory: say which.
+        let shown: Vec<String> = paths
+            .iter()
+            .map(|p| verbatim::files::paths::display(p, cwd))
+            .collect();
+        eprintln!("verbatim: checking {}", shown.join(", "));
+    }
     let progress = Progress::new(!args.no_progress && std::io::stderr().is_terminal());
     let tick = || progress.tick();
     let report = if args.staged {

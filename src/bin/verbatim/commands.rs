@@ -109,7 +109,7 @@ pub fn pin(paths: &[PathBuf], update: bool, config: Option<&Path>, cwd: &Path) -
             return ExitCode::from(2);
         }
     };
-    let paths = crate::claims_paths(paths, &settings);
+    let paths = crate::claims_paths(paths, &settings, cwd);
     let roots = verbatim::roots_for(&paths, cwd, &settings);
     match pin::pin(&paths, update, cwd, &roots) {
         Ok(outcome) => {

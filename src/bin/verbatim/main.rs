@@ -106,10 +106,26 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 }
 
 /// The claims paths to use: those given, else the configured ones.
-fn claims_paths(given: &[PathBuf], settings: &verbatim::model::Settings) -> Vec<PathBuf> {
-    if given.is_empty() {
-        settings.claims.clone()
-    } else {
-        given.to_vec()
+fn claims_paths(
+    given: &[PathBuf],
+    settings: &verbatim::model::Settings,
+    cwd: &std::path::Path,
+) -> Vec<PathBuf> {
+    if !given.is_empty() {
+        return given.to_vec();
     }
+    if settings.file.is_none() && !cwd.join("claims").exists() {
+        // Run from a subfolder: the project's claims/ above, as git finds
+        // its repository (never above the work tree's top).
+        for dir in cwd.ancestors().skip(1) {
+            let claims = dir.join("claims");
+            if claims.is_dir() {
+                return vec![claims];
+            }
+            if dir.join(".git").exists() {
+                break;
+            }
+        }
+    }
+    settings.claims.clone()
 }

@@ -46,7 +46,7 @@ pub fn run(args: &CheckArgs, cwd: &Path) -> ExitCode {
 /// The files a run reads, and the folders holding them or claims files.
 fn inputs(args: &CheckArgs, cwd: &Path) -> (BTreeSet<PathBuf>, BTreeSet<PathBuf>) {
     let settings = crate::check::load_settings(args.config.as_deref(), cwd).unwrap_or_default();
-    let paths = crate::claims_paths(&args.paths, &settings);
+    let paths = crate::claims_paths(&args.paths, &settings, cwd);
     let mut files: BTreeSet<PathBuf> = verbatim::inputs(&paths, cwd, &settings)
         .into_iter()
         .collect();
