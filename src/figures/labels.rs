@@ -6,6 +6,45 @@ use super::tokens::{is_word, parse_digits, scale, Tok};
 use super::value::value_at;
 use crate::lexicon::stopwords::MONTHS;
 
+/// Is the number at token `i` a label: "Version 3", "section 11", "page 4",
+/// or one that follows such a label in a list ("sections 15 and 16")?
+fn is_label(toks: &[Tok], i: usize) -> bool {
+    if i == 0 || parse_digits(&toks[i].text).is_none() {
+        return false;
+    }
+    let before = toks[i - 1].text.as_str();
+    if i >= 2
+        && matches!(
+            before,
+            "and" | "or" | "," | "to" | "through" | "–" | "-" | "&"
+        )
+        && is_label(toks, i - 2)
+    {
+        return true;
+    }
+    matches!(
+        before.trim_end_matches('s'),
+        "version"
+            | "section"
+            | "chapter"
+            | "article"
+            | "part"
+            | "page"
+            | "paragraph"
+            | "clause"
+            | "item"
+            | "step"
+            | "figure"
+            | "table"
+            | "appendix"
+            | "exhibit"
+            | "no"
+            | "v"
+            | "rfc"
+            | "issue"
+    )
+}
+
 /// Is the number at token `i` something other than a quantity?
 pub(super) fn is_no_count(toks: &[Tok], i: usize) -> bool {
     let word = toks[i].text.as_str();
@@ -20,30 +59,7 @@ pub(super) fn is_no_count(toks: &[Tok], i: usize) -> bool {
     {
         return true;
     }
-    // "Version 3", "section 11", "page 4": a label, not a quantity.
-    if i > 0
-        && matches!(
-            toks[i - 1].text.as_str(),
-            "version"
-                | "section"
-                | "chapter"
-                | "article"
-                | "part"
-                | "page"
-                | "paragraph"
-                | "clause"
-                | "item"
-                | "step"
-                | "figure"
-                | "table"
-                | "appendix"
-                | "exhibit"
-                | "no"
-                | "v"
-                | "rfc"
-                | "issue"
-        )
-    {
+    if is_label(toks, i) {
         return true;
     }
     // Skip what is not a count: ordinals ("45th"), list markers ("1)"),

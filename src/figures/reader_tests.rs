@@ -158,3 +158,21 @@ fn labels_are_no_quantities() {
     assert!(read.is_empty(), "{read:?}");
     assert_eq!(one("version 3 adds 40 rules").value, 40.0);
 }
+
+#[test]
+fn lists_of_labels_are_no_quantities() {
+    for text in [
+        "the terms of sections 15 and 16 of this License",
+        "the requirements of sections 4 and 5, provided that",
+        "see pages 10 to 12",
+        "as defined by Sections 1 through 9 of this document",
+    ] {
+        let figures = crate::figures::read::read_sentence(text, 0, None);
+        assert!(figures.is_empty(), "{text}: {figures:?}");
+    }
+    // A count is still a count, and a date's year a year.
+    let counted = crate::figures::read::read_sentence("between 2 and 5 people came", 0, None);
+    assert!(!counted.is_empty());
+    let dated = crate::figures::read::read_sentence("on March 3, 1987", 0, None);
+    assert!(dated.iter().any(|f| f.value == 1987.0), "{dated:?}");
+}

@@ -108,10 +108,17 @@ fn check_number(
             None => {
                 let mut f = finding(
                     Kind::FigureNotFound,
-                    format!(
-                        "{} gives no figure for {what}",
-                        named_sources(set, readable)
-                    ),
+                    if readable.len() == 1 {
+                        format!(
+                            "{} gives no figure for {what}",
+                            named_sources(set, readable)
+                        )
+                    } else {
+                        format!(
+                            "none of {} gives a figure for {what}",
+                            named_sources(set, readable)
+                        )
+                    },
                 );
                 f.help = Some("cite the source the figure comes from, or remove it".into());
                 out.push(f);
