@@ -109,50 +109,6 @@ fn key_for(path: &Path, taken: &mut BTreeSet<String>) -> String {
     key
 }
 
-/// The source a paragraph links to (a Markdown link or an HTML `href`)
-/// whose file name, without its extension, is the link target's last
-/// segment: the one such source, or none.
-fn linked_source(paragraph: &str, candidates: &[Candidate]) -> Option<usize> {
-    let mut targets: Vec<&str> = Vec::new();
-    for (open, close) in [("](", ')'), ("href=\"", '"')] {
-        let mut rest = paragraph;
-        while let Some(at) = rest.find(open) {
-            rest = &rest[at + open.len()..];
-            let end = rest.find(close).unwrap_or(rest.len());
-            targets.push(&rest[..end]);
-            rest = &rest[end..];
-        }
-    }
-    let stem = |name: &str| -> String {
-        let name = name.split(['?', '#']).next().unwrap_or("");
-        let last = name.trim_end_matches('/').rsplit('/').next().unwrap_or("");
-        let stem = Path::new(last)
-            .file_stem()
-            .map_or(String::new(), |s| s.to_string_lossy().to_lowercase());
-        stem
-    };
-    let mut found: Option<usize> = None;
-    for target in targets {
-        let wanted = stem(target.trim());
-        if wanted.is_empty() {
-            continue;
-        }
-        for (i, c) in candidates.iter().enumerate() {
-            let name = c
-                .path
-                .file_stem()
-                .map(|s| s.to_string_lossy().to_lowercase());
-            if name.as_deref() == Some(wanted.as_str()) {
-                if found.is_some_and(|f| f != i) {
-                    return None; // two sources linked: no single credit
-                }
-                found = Some(i);
-            }
-        }
-    }
-    found
-}
-
 /// Where a quote best matches: the source index and whether exactly.
 fn best_source(
     candidates: &[Candidate],
@@ -273,7 +229,8 @@ pub fn draft_claims(
                 .map_or(raw.len(), |i| words_end + i);
             raw.get(..end).unwrap_or(&raw).to_string()
         };
-        if let Some(i) = linked_source(&paragraph, &candidates) {
+        let source_paths: Vec<&Path> = candidates.iter().map(|c| c.path.as_path()).collect();
+        if let Some(i) = super::credits::linked_source(&paragraph, &source_paths) {
             used.insert(i);
             claims.push_str("    # source: the draft links to it\n");
             claims.push_str(&format!("    source: {}\n", candidates[i].key));
@@ -297,7 +254,20 @@ pub fn draft_claims(
         }
         }
         claims.push_str(&format!("    quote: {}\n", yaml_string(&quote)));
-        if let Some(name) = credit(&draft, first, qe).speaker {
+        // A speaker only when the draft names one in the quotation's own
+        // paragraph: never one borrowed from the next paragraph's quote.
+        let credited = credit(&draft, first, qe);
+        let in_paragraph = credited.place.as_ref().is_some_and(|tag| {
+            let (ps, pe) = draft
+                .layout
+                .paragraph_range(draft.layout.paragraph_of(first), draft.folded.text.len());
+            let (os, oe) = draft.original_range(ps, pe);
+            let skip = place
+                .offset
+                .saturating_sub(draft.original_range(first, qe).0);
+            (os + skip..oe + skip).contains(&tag.offset)
+        });
+        if let (Some(name), true) = (credited.speaker, in_paragraph) {
             claims.push_str(&format!("    speaker: {}\n", yaml_string(&name)));
         }
         claims.push('\n');

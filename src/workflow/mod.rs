@@ -2,6 +2,7 @@
 //! git hook and the staged snapshot, the figures of a source. They return
 //! what they did; the binary prints it.
 
+mod credits;
 pub mod draft_check;
 mod error;
 mod export;

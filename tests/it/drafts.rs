@@ -206,3 +206,32 @@ fn a_claims_file_from_standard_input() {
     assert!(report["claims"].as_array().unwrap().len() > 5);
     assert!(report["errors"].as_array().unwrap().is_empty());
 }
+
+/// extract never invents a speaker: a quotation is credited only by a tag
+/// in its own paragraph, not by the next paragraph's "…," said X.
+#[test]
+fn extract_borrows_no_speaker_from_the_next_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("sources")).unwrap();
+    std::fs::write(
+        p.join("sources/s.txt"),
+        "The licence is provided without warranty of any kind.\n\nWe wanted a licence that companies could live with, Baker said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("d.md"),
+        "The text is blunt: it is “provided without warranty of any kind”.\n\n“We wanted a licence that companies could live with,” said Mitchell Baker.\n",
+    )
+    .unwrap();
+    let out = crate::common::verbatim(p)
+        .args(["extract", "d.md"])
+        .output()
+        .unwrap();
+    let yaml = String::from_utf8_lossy(&out.stdout);
+    let first = yaml.split("- id:").nth(1).unwrap_or("");
+    assert!(first.contains("provided without warranty"), "{yaml}");
+    assert!(!first.contains("speaker"), "a borrowed speaker:\n{yaml}");
+    let second = yaml.split("- id:").nth(2).unwrap_or("");
+    assert!(second.contains("speaker: \"Mitchell Baker\""), "{yaml}");
+}
