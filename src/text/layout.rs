@@ -152,3 +152,31 @@ impl Layout {
             .copied()
     }
 }
+
+#[cfg(test)]
+mod quotation_tests {
+    use crate::text::Source;
+
+    fn quoted(text: &str) -> Vec<String> {
+        let source = Source::from_text(text.to_string());
+        source
+            .layout
+            .quotations
+            .iter()
+            .map(|&(s, e)| source.folded.text[s..e].trim().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_straight_quotation_inside_a_curly_one_is_nested() {
+        let got = quoted("It reads “provided on an \"as is\" basis, without warranty” here.");
+        assert!(
+            got.iter()
+                .any(|q| q == "provided on an as is basis without warranty"),
+            "{got:?}"
+        );
+        // Straight marks alone still open and close.
+        let got = quoted("He said \"we will not\" and left.");
+        assert_eq!(got, ["we will not"]);
+    }
+}

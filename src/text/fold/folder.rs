@@ -28,6 +28,9 @@ pub struct Folder<'s, S: Structure> {
     pub(super) sentence_end: bool,
     pub(super) last_word: String,
     pub(super) open_double: bool,
+    /// The open double quotation began with a curly mark (“, „, «): a
+    /// straight " inside it quotes within the quotation.
+    pub(super) open_curly: bool,
     pub(super) open_single: usize,
 }
 
@@ -47,6 +50,7 @@ impl<'s, S: Structure> Folder<'s, S> {
             sentence_end: false,
             last_word: String::new(),
             open_double: false,
+            open_curly: false,
             open_single: 0,
         }
     }
@@ -211,6 +215,7 @@ impl<'s, S: Structure> Folder<'s, S> {
             self.structure.quote_mark(at, false, true);
             self.open_double = false;
         }
+        self.open_curly = false;
         while self.open_single > 0 {
             self.structure.quote_mark(at, false, false);
             self.open_single -= 1;

@@ -156,17 +156,26 @@ impl<S: Structure> Folder<'_, S> {
     pub(super) fn quote_mark_char(&mut self, c: char, next: Option<char>) {
         let at = self.out.text.len();
         match c {
+            '"' if self.open_double && self.open_curly => {
+                // “… "as is" …”: a quotation within the quotation.
+                let opens = !self.prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric);
+                self.structure.quote_mark(at, opens, false);
+            }
             '"' => {
                 let opening = !self.open_double;
                 self.open_double = opening;
+                self.open_curly = false;
                 self.structure.quote_mark(at, opening, true);
             }
             '\u{201C}' | '\u{201E}' | '\u{00AB}' => {
                 self.open_double = true;
+                self.open_curly = true;
                 self.structure.quote_mark(at, true, true);
             }
             '\u{201D}' | '\u{00BB}' => {
                 self.open_double = false;
+                self.open_curly = false;
                 self.structure.quote_mark(at, false, true);
             }
             '\u{2018}' | '\'' => {
