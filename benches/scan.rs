@@ -96,7 +96,7 @@ fn bench(c: &mut Criterion) {
         let files = [PathBuf::from("claims/c.yaml")];
         let settings = Settings::default();
         group.bench_function(format!("check 200 quotes, {name} prose"), |b| {
-            b.iter(|| verbatim::check_files(&files, dir.path(), &settings, &|| {}))
+            b.iter(|| verbatim::check_files(&files, dir.path(), &settings, &|_| {}))
         });
     }
     group.finish();

@@ -35,13 +35,13 @@ use std::path::{Path, PathBuf};
 
 /// Load, validate and check the claims files under `paths` (files, or
 /// folders searched for `*.yaml`), relative to `cwd`. Invalid input comes
-/// back as a report holding only `errors`; `progress` is called once per
-/// source searched.
+/// back as a report holding only `errors`; `progress` is called with the bytes
+/// searched, once per source (per segment of a large one).
 pub fn check(
     paths: &[PathBuf],
     cwd: &Path,
     settings: &Settings,
-    progress: &(dyn Fn() + Sync),
+    progress: &(dyn Fn(u64) + Sync),
 ) -> Report {
     let roots = roots_for(paths, cwd, settings);
     match files::walk::find_claims_files(paths, cwd, &roots) {
@@ -92,7 +92,7 @@ pub fn check_files(
     files: &[PathBuf],
     cwd: &Path,
     settings: &Settings,
-    progress: &(dyn Fn() + Sync),
+    progress: &(dyn Fn(u64) + Sync),
 ) -> Report {
     let files: Vec<PathBuf> = files.iter().map(|f| cwd.join(f)).collect();
     let roots = roots_for(&files, cwd, settings);
@@ -105,7 +105,7 @@ fn check_in(
     cwd: &Path,
     settings: &Settings,
     roots: &Roots,
-    progress: &(dyn Fn() + Sync),
+    progress: &(dyn Fn(u64) + Sync),
 ) -> Report {
     match claims::load_claims(files, cwd, roots) {
         Ok(set) => pipeline::run(&set, settings, progress),

@@ -18,9 +18,9 @@ use crate::text::segments::Limits;
 use plan::Plan;
 use rayon::prelude::*;
 
-/// Run the whole check on a valid claim set; `progress` is called once per
-/// source searched.
-pub fn run(set: &ClaimSet, settings: &Settings, progress: &(dyn Fn() + Sync)) -> Report {
+/// Run the whole check on a valid claim set; `progress` is called with the bytes
+/// searched, once per source (per segment of a large one).
+pub fn run(set: &ClaimSet, settings: &Settings, progress: &(dyn Fn(u64) + Sync)) -> Report {
     run_with(set, settings, Limits::default(), progress)
 }
 
@@ -29,18 +29,14 @@ fn run_with(
     set: &ClaimSet,
     settings: &Settings,
     limits: Limits,
-    progress: &(dyn Fn() + Sync),
+    progress: &(dyn Fn(u64) + Sync),
 ) -> Report {
     let jobs = make_jobs(set);
     let mut plan = Plan::new(set, &jobs, settings.typo);
     plan.segments = limits;
     let mut outcomes: Vec<SourceOutcome> = (0..set.source_files.len())
         .into_par_iter()
-        .map(|sf| {
-            let outcome = search::search_source(set, &jobs, &plan, SourceId(sf));
-            progress();
-            outcome
-        })
+        .map(|sf| search::search_source(set, &jobs, &plan, SourceId(sf), progress))
         .collect();
     plan.keep_best_candidates(&mut outcomes);
     let drafts = drafts::check(set, &jobs);

@@ -58,12 +58,14 @@ pub(super) fn search_source(
     jobs: &[Job],
     plan: &Plan,
     sf: SourceId,
+    progress: &(dyn Fn(u64) + Sync),
 ) -> SourceOutcome {
     let path = &set.source_files[sf.0].path;
     let mut merged = Merged::default();
     let read = for_each_segment(path, plan.sources[sf.0].hash, plan.segments, |segment| {
         let part = search_segment(jobs, plan, sf, &segment.source, merged.found());
         merged.add(part, segment.own);
+        progress((segment.own.1 - segment.own.0) as u64);
     });
     match read {
         Ok(()) => merged.into_outcome(),

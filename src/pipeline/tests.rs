@@ -10,6 +10,55 @@ use crate::model::Settings;
 use crate::text::segments::Limits;
 use std::path::{Path, PathBuf};
 
+/// The demo's claims set, loaded from the repository.
+fn demo_set() -> crate::claims::ClaimSet {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files: Vec<PathBuf> = ["claims/border.yaml", "claims/red-line.yaml"]
+        .iter()
+        .map(|f| root.join(f))
+        .collect();
+    match load_claims(&files, root, &Roots::new(root, &[])) {
+        Ok(set) => set,
+        Err(e) => panic!("{:?}", e.errors),
+    }
+}
+
+/// Progress comes in bytes, per segment: a large source moves it as it
+/// is read, and the bytes add up to the sources' sizes.
+#[test]
+fn progress_counts_the_bytes_of_every_segment() {
+    let set = demo_set();
+    let total: u64 = set
+        .source_files
+        .iter()
+        .map(|s| std::fs::metadata(&s.path).map_or(0, |m| m.len()))
+        .sum();
+    for (limits, more_ticks_than_sources) in [
+        (Limits::default(), false),
+        (
+            Limits {
+                whole: 0,
+                segment: 5 << 10,
+                overlap: 2 << 10,
+            },
+            true,
+        ),
+    ] {
+        let ticks = std::sync::Mutex::new(Vec::new());
+        run_with(&set, &Settings::default(), limits, &|n| {
+            if let Ok(mut t) = ticks.lock() {
+                t.push(n);
+            }
+        });
+        let ticks = ticks.into_inner().unwrap_or_default();
+        assert_eq!(ticks.iter().sum::<u64>(), total);
+        assert_eq!(
+            ticks.len() > set.source_files.len(),
+            more_ticks_than_sources
+        );
+    }
+}
+
 fn demo_report(limits: Limits) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let files: Vec<PathBuf> = ["claims/border.yaml", "claims/red-line.yaml"]
@@ -21,7 +70,7 @@ fn demo_report(limits: Limits) -> String {
         Ok(set) => set,
         Err(e) => panic!("{:?}", e.errors),
     };
-    let report = run_with(&set, &Settings::default(), limits, &|| {});
+    let report = run_with(&set, &Settings::default(), limits, &|_| {});
     assert!(!report.claims.is_empty());
     format!("{:#?}", report.claims)
 }

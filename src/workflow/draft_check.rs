@@ -38,7 +38,7 @@ pub fn check_draft(
     sources: &Path,
     cwd: &Path,
     settings: &Settings,
-    progress: &(dyn Fn() + Sync),
+    progress: &(dyn Fn(u64) + Sync),
 ) -> Report {
     let (draft_full, sources_full) = (
         paths::normalize(&cwd.join(draft)),
@@ -100,7 +100,7 @@ pub fn check_claims_text(
     bytes: &[u8],
     cwd: &Path,
     settings: &Settings,
-    progress: &(dyn Fn() + Sync),
+    progress: &(dyn Fn(u64) + Sync),
 ) -> Report {
     let name: PathBuf = cwd.join("(standard input).yaml");
     let roots = roots(cwd, cwd, settings);

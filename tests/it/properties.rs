@@ -67,7 +67,12 @@ fn check(source: &str, quote: &str) -> Report {
         ),
     )
     .unwrap();
-    let report = verbatim::check(&["c.yaml".into()], dir.path(), &Settings::default(), &|| {});
+    let report = verbatim::check(
+        &["c.yaml".into()],
+        dir.path(),
+        &Settings::default(),
+        &|_| {},
+    );
     // Every span lands on the source's real bytes.
     let raw = std::fs::read(dir.path().join("s.txt")).unwrap();
     for f in &report.claims[0].findings {

@@ -49,7 +49,7 @@ pub fn check_once(args: &CheckArgs, cwd: &Path) -> ExitCode {
         eprintln!("verbatim: checking {}", shown.join(", "));
     }
     let progress = Progress::new(!args.no_progress && std::io::stderr().is_terminal());
-    let tick = || progress.tick();
+    let tick = |bytes: u64| progress.tick(bytes);
     let report = if args.staged {
         // The index is exported and checked in place of the working tree.
         let snapshot = match staged::staged(cwd, &paths) {

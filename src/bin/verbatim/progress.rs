@@ -19,7 +19,7 @@ impl Progress {
             );
             bar.set_style(
                 indicatif::ProgressStyle::with_template(
-                    "{spinner} {pos} sources searched ({elapsed})",
+                    "{spinner} {bytes} of sources searched ({binary_bytes_per_sec}, {elapsed})",
                 )
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
             );
@@ -32,11 +32,13 @@ impl Progress {
         }
     }
 
-    pub fn tick(&self) {
+    /// `bytes` more of the sources searched: a source, or a segment of a
+    /// large one (so that one 300 MB source moves the bar too).
+    pub fn tick(&self, bytes: u64) {
         let Some(bar) = &self.bar else {
             return;
         };
-        bar.inc(1);
+        bar.inc(bytes);
         if self.started.elapsed() > Duration::from_secs(1)
             && !self.shown.swap(true, Ordering::Relaxed)
         {
