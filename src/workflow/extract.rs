@@ -278,9 +278,16 @@ pub fn draft_claims(
         .iter()
         .map(|c| figures::read_source(&c.source, None))
         .collect();
+    // Stretches of the draft a figure claim already holds: "10 sections
+    // and three exhibits" is one claim, not also "three exhibits".
+    let mut covered: Vec<(usize, usize)> = Vec::new();
     for sf in figures::read_source(&draft, None) {
         let f = &sf.figure;
         if f.is_year || f.noun_phrase.is_empty() {
+            continue;
+        }
+        let at = sf.place.offset;
+        if covered.iter().any(|&(s, e)| s <= at && at < e) {
             continue;
         }
         let inside_quote = draft.layout.quotations.iter().any(|&(qs, qe)| {
@@ -308,6 +315,7 @@ pub fn draft_claims(
         if !crate::lexicon::numbers::has_number(&text) {
             continue;
         }
+        covered.push((at, at + text.len()));
         let id = slug(&text, &mut ids);
         places.push((id.clone(), sf.place.clone()));
         claims.push_str(&format!("  # draft line {}\n", sf.place.line));

@@ -235,3 +235,25 @@ fn extract_borrows_no_speaker_from_the_next_paragraph() {
     let second = yaml.split("- id:").nth(2).unwrap_or("");
     assert!(second.contains("speaker: \"Mitchell Baker\""), "{yaml}");
 }
+
+/// One clause stating two numbers is one figure claim, not two
+/// overlapping ones.
+#[test]
+fn extract_writes_one_claim_per_clause_of_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("sources")).unwrap();
+    std::fs::write(p.join("sources/s.txt"), "The text runs to 10 sections.\n").unwrap();
+    std::fs::write(
+        p.join("d.md"),
+        "The text runs to 10 sections and three exhibits.\n",
+    )
+    .unwrap();
+    let out = crate::common::verbatim(p)
+        .args(["extract", "d.md"])
+        .output()
+        .unwrap();
+    let yaml = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(yaml.matches("figures:").count(), 1, "{yaml}");
+    assert!(yaml.contains("10 sections and three exhibits"), "{yaml}");
+}
