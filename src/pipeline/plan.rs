@@ -226,13 +226,25 @@ impl Plan {
         }
     }
 
-    /// Keep `make()`'s evidence for `job` if `sf` is the earliest source
-    /// found so far: the same result whichever thread gets there first.
-    pub fn offer_elsewhere(&self, job: JobId, sf: SourceId, make: impl FnOnce() -> Evidence) {
+    /// Keep `make()`'s evidence for `job`, found at byte `offset` of `sf`,
+    /// if it is the earliest found so far (by source, then offset: the
+    /// segments of one source are searched in parallel): the same result
+    /// whichever thread gets there first.
+    pub fn offer_elsewhere(
+        &self,
+        job: JobId,
+        sf: SourceId,
+        offset: usize,
+        make: impl FnOnce() -> Evidence,
+    ) {
         let Ok(mut all) = self.elsewhere.lock() else {
             return;
         };
-        if all[job.0].as_ref().is_none_or(|(best, _)| sf < *best) {
+        let earlier = |(best, kept): &(SourceId, Evidence)| {
+            let kept_at = kept.exact.as_ref().map_or(usize::MAX, |p| p.offset);
+            (sf, offset) < (*best, kept_at)
+        };
+        if all[job.0].as_ref().is_none_or(earlier) {
             all[job.0] = Some((sf, make()));
             self.first_elsewhere[job.0].fetch_min(sf.0, Ordering::Relaxed);
         }

@@ -11,7 +11,8 @@ use crate::evidence::{Evidence, Job, JobId, SourceId, SourceOutcome, SourceState
 use crate::figures::read_source as read_figures;
 use crate::matcher::anchors::{scan_all, Anchor, Anchors};
 use crate::matcher::{analyze, window_around, LazyIndex, Window};
-use crate::text::{for_each_segment, Source};
+use crate::text::{for_each_segment, Segment, Source};
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Seed hits of one job lying along nearby diagonals.
@@ -62,11 +63,35 @@ pub(super) fn search_source(
 ) -> SourceOutcome {
     let path = &set.source_files[sf.0].path;
     let mut merged = Merged::default();
+    // The segments of a large source are folded and searched a batch at a
+    // time, in parallel; their parts are merged in file order, so the
+    // outcome is the same for any number of threads.
+    let batch_size = rayon::current_num_threads().max(1);
+    let mut batch: Vec<Segment> = Vec::with_capacity(batch_size);
+    let run_batch = |batch: &mut Vec<Segment>, merged: &mut Merged| {
+        let found = merged.found().to_vec();
+        let parts: Vec<(Part, (usize, usize))> = std::mem::take(batch)
+            .into_par_iter()
+            .map(|segment| {
+                let own = segment.own;
+                let source = segment.fold();
+                (search_segment(jobs, plan, sf, &source, &found), own)
+            })
+            .collect();
+        for (part, own) in parts {
+            merged.add(part, own);
+            progress((own.1 - own.0) as u64);
+        }
+    };
     let read = for_each_segment(path, plan.sources[sf.0].hash, plan.segments, |segment| {
-        let part = search_segment(jobs, plan, sf, &segment.source, merged.found());
-        merged.add(part, segment.own);
-        progress((segment.own.1 - segment.own.0) as u64);
+        batch.push(segment);
+        if batch.len() >= batch_size {
+            run_batch(&mut batch, &mut merged);
+        }
     });
+    if !batch.is_empty() {
+        run_batch(&mut batch, &mut merged);
+    }
     match read {
         Ok(()) => merged.into_outcome(),
         Err(e) => SourceOutcome {
@@ -159,8 +184,9 @@ fn search_segment(
                     // Found in a source the claim does not cite (or in one of
                     // every source): only the first such source is kept.
                     found_here.push(job);
-                    plan.offer_elsewhere(job, sf, || Evidence {
-                        exact: Some(source.place(start, end)),
+                    let place = source.place(start, end);
+                    plan.offer_elsewhere(job, sf, place.offset, || Evidence {
+                        exact: Some(place),
                         exact_range: Some((start, end)),
                         credit: job_plan.speaker.then(|| credit(source, start, end)),
                         ..Evidence::default()

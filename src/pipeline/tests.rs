@@ -93,3 +93,25 @@ fn segments_find_what_the_whole_source_finds() {
         }
     }
 }
+
+/// Segments searched a batch at a time in parallel: the same report for
+/// any number of threads.
+#[test]
+fn segments_give_the_same_report_for_any_number_of_threads() {
+    let tiny = Limits {
+        whole: 0,
+        segment: 5 << 10,
+        overlap: 2 << 10,
+    };
+    let reports: Vec<String> = [1, 2, 5]
+        .iter()
+        .map(|&n| {
+            let pool = match rayon::ThreadPoolBuilder::new().num_threads(n).build() {
+                Ok(pool) => pool,
+                Err(e) => panic!("{e}"),
+            };
+            pool.install(|| demo_report(tiny))
+        })
+        .collect();
+    assert!(reports.windows(2).all(|w| w[0] == w[1]));
+}

@@ -39,11 +39,40 @@ impl Default for Limits {
     }
 }
 
-/// One segment of a source, ready for matching.
+/// One segment of a source: read, and folded on demand ([`Segment::fold`])
+/// so that the segments of one large source can be folded in parallel.
 pub struct Segment {
-    pub source: Source,
+    ready: Result<Source, Unfolded>,
     /// The decoded byte range of the file this segment reports for.
     pub own: (usize, usize),
+}
+
+/// A segment's text before folding.
+struct Unfolded {
+    text: String,
+    markup: Option<Markup>,
+    skip: usize,
+    sha256: Option<String>,
+    base: Base,
+}
+
+impl Segment {
+    /// The segment ready for matching.
+    pub fn fold(self) -> Source {
+        match self.ready {
+            Ok(source) => source,
+            Err(raw) => {
+                let mut source = match raw.markup {
+                    Some(kind) => Source::from_markup(fold_markup(&raw.text, kind), raw.text),
+                    None => Source::from_text(raw.text),
+                };
+                source.encoding = Encoding::Utf8 { skip: raw.skip };
+                source.sha256 = raw.sha256;
+                source.base = raw.base;
+                source
+            }
+        }
+    }
 }
 
 /// Read the source at `path` and call `on` with each of its segments in
@@ -63,7 +92,10 @@ pub fn for_each_segment(
     if size <= limits.whole {
         let source = read_source(path, hash)?;
         let own = (0, source.original_len());
-        on(Segment { source, own });
+        on(Segment {
+            ready: Ok(source),
+            own,
+        });
         return Ok(());
     }
     let sha256 = if hash { Some(hash_file(path)?) } else { None };
@@ -127,15 +159,14 @@ pub fn for_each_segment(
         };
         // The cuts are at ASCII bytes, so both sides are whole UTF-8.
         let text = String::from_utf8_lossy(&buf[..end]).into_owned();
-        let mut source = match markup {
-            Some(kind) => Source::from_markup(fold_markup(&text, kind), text),
-            None => Source::from_text(text),
-        };
-        source.encoding = Encoding::Utf8 { skip };
-        source.sha256 = sha256.clone();
-        source.base = base;
         on(Segment {
-            source,
+            ready: Err(Unfolded {
+                text,
+                markup,
+                skip,
+                sha256: sha256.clone(),
+                base,
+            }),
             own: (owned_from, owned_to),
         });
         owned_from = owned_to;
