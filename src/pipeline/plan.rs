@@ -8,8 +8,9 @@ use crate::evidence::{Evidence, Job, JobId, SourceId, SourceOutcome};
 use crate::matcher::anchors::{self, Anchors};
 use crate::matcher::quote::{ParsedQuote, Token};
 use crate::model::TypoLimits;
+use rayon::prelude::*;
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
@@ -79,7 +80,7 @@ pub(super) struct SourcePlan {
 /// How strongly a source's seeds point at a quote: more hits first, then
 /// the earlier source. A total order, so the chosen set never depends on
 /// which thread got there first.
-type CandidateKey = (usize, Reverse<SourceId>);
+pub(super) type CandidateKey = (usize, Reverse<SourceId>);
 
 pub(super) struct Plan {
     /// Quote starts of every plain quote, and seeds of the quotes searched
@@ -114,33 +115,36 @@ impl Plan {
         let mut anchors = Anchors::default();
         // How many quotes hold each run of words, so that each quote is
         // keyed on a run few others share.
-        let start_keys: Vec<Vec<u64>> = jobs
-            .iter()
+        // Per job, in parallel (a large claims set spends seconds here):
+        // the keys of its runs, and its seeds.
+        let per_job: Vec<(Vec<u64>, Vec<Seed>)> = jobs
+            .par_iter()
             .map(|job| {
-                job.parsed.exact_form().map_or_else(Vec::new, |exact| {
+                let keys = job.parsed.exact_form().map_or_else(Vec::new, |exact| {
                     let words: Vec<&str> = exact.split(' ').collect();
-                    let mut keys = anchors::start_keys(&words);
-                    keys.sort_unstable();
-                    keys.dedup();
-                    keys
-                })
+                    anchors::start_keys(&words)
+                });
+                (keys, seeds_of(&job.parsed))
             })
             .collect();
-        let mut shared: HashMap<u64, usize> = HashMap::new();
-        for key in start_keys.iter().flatten() {
-            *shared.entry(*key).or_default() += 1;
+        let mut shared: crate::matcher::hash::FastMap<u64, usize> = Default::default();
+        for (keys, _) in &per_job {
+            let mut distinct = keys.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            for key in distinct {
+                *shared.entry(key).or_default() += 1;
+            }
         }
         let mut job_plans = Vec::with_capacity(jobs.len());
-        for (j, job) in jobs.iter().enumerate() {
+        for (j, (job, (keys, seeds))) in jobs.iter().zip(per_job).enumerate() {
             let claim = &set.claims[job.claim];
             if let Some(exact) = job.parsed.exact_form() {
                 let words: Vec<&str> = exact.split(' ').collect();
-                let keys = anchors::start_keys(&words);
                 let at =
                     anchors::rarest_run(&words, &keys, |k| shared.get(&k).copied().unwrap_or(0));
                 anchors.add_start(j, &words, at);
             }
-            let seeds = seeds_of(&job.parsed);
             let (cites, seed_count) = if let claims::Cites::Keys(keys) = &claim.cites {
                 let mut files: Vec<SourceId> = keys
                     .iter()
@@ -332,9 +336,12 @@ impl Plan {
     }
 }
 
+/// A seed: a run of a quote's words and its byte offset in the quote.
+type Seed = (String, usize);
+
 /// A candidate key as one number ordered as the key: the hits, then the
 /// earlier source. Never 0 for a real key with hits, so 0 means "not full".
-fn packed((hits, Reverse(sf)): CandidateKey) -> u64 {
+pub(super) fn packed((hits, Reverse(sf)): CandidateKey) -> u64 {
     let hits = hits.min(u32::MAX as usize) as u64;
     let later = sf.0.min(u32::MAX as usize) as u64;
     (hits << 32) | (u32::MAX as u64 - later)
@@ -371,25 +378,4 @@ fn seeds_of(quote: &ParsedQuote) -> Vec<(String, usize)> {
     }
     flush(&mut run, &mut seeds);
     seeds
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn packed_keys_order_as_the_keys() {
-        let keys = [
-            (1, Reverse(SourceId(9))),
-            (1, Reverse(SourceId(2))),
-            (2, Reverse(SourceId(50))),
-            (2, Reverse(SourceId(0))),
-            (40, Reverse(SourceId(7))),
-        ];
-        for pair in keys.windows(2) {
-            assert!(pair[0] < pair[1]);
-            assert!(packed(pair[0]) < packed(pair[1]), "{pair:?}");
-        }
-        assert!(packed((1, Reverse(SourceId(0)))) > 0);
-    }
 }

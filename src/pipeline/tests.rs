@@ -115,3 +115,23 @@ fn segments_give_the_same_report_for_any_number_of_threads() {
         .collect();
     assert!(reports.windows(2).all(|w| w[0] == w[1]));
 }
+
+/// Candidate keys packed into one number keep their order.
+#[test]
+fn packed_keys_order_as_the_keys() {
+    use super::plan::packed;
+    use crate::evidence::SourceId;
+    use std::cmp::Reverse;
+    let keys = [
+        (1, Reverse(SourceId(9))),
+        (1, Reverse(SourceId(2))),
+        (2, Reverse(SourceId(50))),
+        (2, Reverse(SourceId(0))),
+        (40, Reverse(SourceId(7))),
+    ];
+    for pair in keys.windows(2) {
+        assert!(pair[0] < pair[1]);
+        assert!(packed(pair[0]) < packed(pair[1]), "{pair:?}");
+    }
+    assert!(packed((1, Reverse(SourceId(0)))) > 0);
+}
