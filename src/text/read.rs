@@ -23,12 +23,35 @@ pub enum ReadError {
     Unreadable(String),
 }
 
+impl ReadError {
+    /// A failure to read the file.
+    pub fn io(e: std::io::Error) -> ReadError {
+        ReadError::Unreadable(format!("cannot read it: {e}"))
+    }
+}
+
+/// At the start of a file read as a stream: drop a UTF-8 byte-order mark
+/// from `head` and say how long it was; refuse UTF-16, which is decoded
+/// only whole.
+pub(super) fn stream_bom(head: &mut Vec<u8>) -> Result<usize, ReadError> {
+    if head.starts_with(b"\xEF\xBB\xBF") {
+        head.drain(..3);
+        return Ok(3);
+    }
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        return Err(ReadError::Unreadable(
+            "a UTF-16 source this large is not supported; convert it to UTF-8".into(),
+        ));
+    }
+    Ok(0)
+}
+
 /// Read, decode, hash (when `hash`) and fold the source at `path`.
 pub fn read_source(path: &Path, hash: bool) -> Result<Source, ReadError> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ReadError::Missing),
-        Err(e) => return Err(ReadError::Unreadable(format!("cannot read it: {e}"))),
+        Err(e) => return Err(ReadError::io(e)),
     };
     if meta.is_dir() {
         return Err(ReadError::Unreadable("it is a folder, not a file".into()));
@@ -43,8 +66,7 @@ pub fn read_source(path: &Path, hash: bool) -> Result<Source, ReadError> {
     if meta.len() > KEEP_IN_MEMORY_BYTES && markup.is_none() {
         return read_streaming(path, hash, meta.len());
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| ReadError::Unreadable(format!("cannot read it: {e}")))?;
+    let bytes = std::fs::read(path).map_err(ReadError::io)?;
     let sha256 = hash.then(|| sha256_hex(&bytes));
     let (text, encoding) = decode(bytes)?;
     let mut source = match markup {
@@ -125,8 +147,7 @@ pub(super) fn utf8_prefix(bytes: &[u8], last: bool, at: usize) -> Result<usize, 
 
 /// Fold a large UTF-8 text as a stream, never holding it whole.
 fn read_streaming(path: &Path, hash: bool, size: u64) -> Result<Source, ReadError> {
-    let mut file =
-        File::open(path).map_err(|e| ReadError::Unreadable(format!("cannot read it: {e}")))?;
+    let mut file = File::open(path).map_err(ReadError::io)?;
     let mut hasher = hash.then(Hasher::default);
     let mut collector = Collector::default();
     let mut folder = Folder::new(&mut collector);
@@ -139,23 +160,14 @@ fn read_streaming(path: &Path, hash: bool, size: u64) -> Result<Source, ReadErro
     let mut skip = 0usize;
     let mut first = true;
     loop {
-        let n = file
-            .read(&mut buf)
-            .map_err(|e| ReadError::Unreadable(format!("cannot read it: {e}")))?;
+        let n = file.read(&mut buf).map_err(ReadError::io)?;
         if let Some(h) = hasher.as_mut() {
             h.update(&buf[..n]);
         }
         carry.extend_from_slice(&buf[..n]);
         if first {
             first = false;
-            if carry.starts_with(b"\xEF\xBB\xBF") {
-                carry.drain(..3);
-                skip = 3;
-            } else if carry.starts_with(b"\xFF\xFE") || carry.starts_with(b"\xFE\xFF") {
-                return Err(ReadError::Unreadable(
-                    "a UTF-16 source this large is not supported; convert it to UTF-8".into(),
-                ));
-            }
+            skip = stream_bom(&mut carry)?;
         }
         let valid = utf8_prefix(&carry, n == 0, skip + consumed)?;
         // The bytes up to `valid` are checked UTF-8 just above.

@@ -10,9 +10,9 @@
 //! segment owning it, with at least half the overlap of context around it.
 
 use super::markup::{fold_markup, Markup};
-use super::read::{read_source, utf8_prefix, ReadError, KEEP_IN_MEMORY_BYTES};
+use super::read::{read_source, stream_bom, utf8_prefix, ReadError, KEEP_IN_MEMORY_BYTES};
 use super::source::{Base, Encoding, Source, CHUNK_BYTES};
-use crate::files::hash::Hasher;
+use crate::files::hash::sha256_of;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
@@ -98,9 +98,12 @@ pub fn for_each_segment(
         });
         return Ok(());
     }
-    let sha256 = if hash { Some(hash_file(path)?) } else { None };
-    let cannot = |e: std::io::Error| ReadError::Unreadable(format!("cannot read it: {e}"));
-    let mut file = File::open(path).map_err(cannot)?;
+    let sha256 = if hash {
+        Some(sha256_of(path).map_err(ReadError::io)?)
+    } else {
+        None
+    };
+    let mut file = File::open(path).map_err(ReadError::io)?;
     let mut chunk = vec![0u8; CHUNK_BYTES.min(limits.segment.max(16))];
     // Decoded text from `buf_at` on; bytes of a character cut by a read wait
     // in `carry`.
@@ -114,18 +117,11 @@ pub fn for_each_segment(
     let mut done = false;
     while !done {
         while buf.len() < limits.segment && !done {
-            let n = file.read(&mut chunk).map_err(cannot)?;
+            let n = file.read(&mut chunk).map_err(ReadError::io)?;
             carry.extend_from_slice(&chunk[..n]);
             if first {
                 first = false;
-                if carry.starts_with(b"\xEF\xBB\xBF") {
-                    carry.drain(..3);
-                    skip = 3;
-                } else if carry.starts_with(b"\xFF\xFE") || carry.starts_with(b"\xFE\xFF") {
-                    return Err(ReadError::Unreadable(
-                        "a UTF-16 source this large is not supported; convert it to UTF-8".into(),
-                    ));
-                }
+                skip = stream_bom(&mut carry)?;
             }
             let valid = utf8_prefix(&carry, n == 0, skip + buf_at + buf.len())?;
             buf.extend_from_slice(&carry[..valid]);
@@ -205,21 +201,6 @@ fn cut_before(buf: &[u8], at: usize, reach: usize, markup: Option<Markup>) -> us
         cut -= 1;
     }
     cut
-}
-
-/// The SHA-256 of the file's bytes, read as a stream.
-fn hash_file(path: &Path) -> Result<String, ReadError> {
-    let cannot = |e: std::io::Error| ReadError::Unreadable(format!("cannot read it: {e}"));
-    let mut file = File::open(path).map_err(cannot)?;
-    let mut hasher = Hasher::default();
-    let mut chunk = vec![0u8; CHUNK_BYTES];
-    loop {
-        let n = file.read(&mut chunk).map_err(cannot)?;
-        if n == 0 {
-            return Ok(hasher.finish());
-        }
-        hasher.update(&chunk[..n]);
-    }
 }
 
 #[cfg(test)]
