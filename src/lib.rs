@@ -29,7 +29,7 @@ pub mod text;
 pub mod verdict;
 pub mod workflow;
 
-use files::root::{project_root, Roots};
+use files::root::Roots;
 use model::{InputError, Report, Settings, Span};
 use std::path::{Path, PathBuf};
 
@@ -62,29 +62,18 @@ pub fn inputs(paths: &[PathBuf], cwd: &Path, settings: &Settings) -> Vec<PathBuf
     };
     out.extend(files.iter().map(|f| cwd.join(f)));
     if let Ok(set) = claims::load_claims(&files, cwd, &roots) {
-        out.extend(set.source_files.iter().map(|s| s.path.clone()));
-        out.extend(
-            set.files
-                .iter()
-                .filter_map(|f| f.draft.as_ref())
-                .map(|d| d.path.clone()),
-        );
+        out.extend(set.read_paths().map(Path::to_path_buf));
     }
     out.sort();
     out.dedup();
     out
 }
 
-/// The folders a run may read: the project root (the configuration's
-/// folder, else the git work tree around the first claims path, else
-/// `cwd`) and the configured extra roots.
+/// The folders a run of the claims under `paths` may read
+/// ([`Roots::for_run`], anchored at the first claims path).
 pub fn roots_for(paths: &[PathBuf], cwd: &Path, settings: &Settings) -> Roots {
     let anchor = paths.first().map_or(Path::new("."), PathBuf::as_path);
-    let root = match &settings.root {
-        Some(root) => root.clone(),
-        None => project_root(None, anchor, cwd),
-    };
-    Roots::new(&root, &settings.extra_roots)
+    Roots::for_run(settings, anchor, cwd)
 }
 
 /// Check the given claims files (relative to `cwd`).

@@ -114,3 +114,17 @@ pub struct ClaimSet {
     pub source_files: Vec<SourceFile>,
     pub claims: Vec<Claim>,
 }
+
+impl ClaimSet {
+    /// The files a check of this set reads besides the claims files: every
+    /// source, then every draft.
+    pub fn read_paths(&self) -> impl Iterator<Item = &std::path::Path> {
+        let sources = self.source_files.iter().map(|s| s.path.as_path());
+        let drafts = self
+            .files
+            .iter()
+            .filter_map(|f| f.draft.as_ref())
+            .map(|d| d.path.as_path());
+        sources.chain(drafts)
+    }
+}

@@ -32,6 +32,17 @@ impl Roots {
         }
     }
 
+    /// The folders a run may read: the project root (the configuration's
+    /// folder, else the git work tree around `anchor`, else `cwd`) and the
+    /// configured extra roots.
+    pub fn for_run(settings: &crate::model::Settings, anchor: &Path, cwd: &Path) -> Roots {
+        let root = match &settings.root {
+            Some(root) => root.clone(),
+            None => project_root(None, anchor, cwd),
+        };
+        Roots::new(&root, &settings.extra_roots)
+    }
+
     /// Every path allowed: for claims that come from bytes, not a project.
     pub fn anywhere() -> Roots {
         Roots {

@@ -6,7 +6,7 @@
 use super::extract::draft_claims;
 use crate::claims::load_claims_at;
 use crate::files::paths;
-use crate::files::root::{project_root, Roots};
+use crate::files::root::Roots;
 use crate::model::{InputError, Report, Settings, Span};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -15,14 +15,6 @@ use std::sync::Arc;
 /// The name a claims file held in memory is shown under; its paths are
 /// relative to the working directory.
 const IN_MEMORY: &str = "(claims of the draft).yaml";
-
-fn roots(anchor: &Path, cwd: &Path, settings: &Settings) -> Roots {
-    let root = match &settings.root {
-        Some(root) => root.clone(),
-        None => project_root(None, anchor, cwd),
-    };
-    Roots::new(&root, &settings.extra_roots)
-}
 
 fn invalid(at: &str, message: String) -> Report {
     Report::invalid(
@@ -45,7 +37,7 @@ pub fn check_draft(
         paths::normalize(&cwd.join(sources)),
     );
     let shown = paths::display(&draft_full, cwd);
-    let roots = roots(&draft_full, cwd, settings);
+    let roots = Roots::for_run(settings, &draft_full, cwd);
     for (path, what) in [
         (&draft_full, "the draft"),
         (&sources_full, "the sources folder"),
@@ -103,7 +95,7 @@ pub fn check_claims_text(
     progress: &(dyn Fn(u64) + Sync),
 ) -> Report {
     let name: PathBuf = cwd.join("(standard input).yaml");
-    let roots = roots(cwd, cwd, settings);
+    let roots = Roots::for_run(settings, cwd, cwd);
     match load_claims_at(&name, bytes, cwd, &roots) {
         Ok(set) => crate::pipeline::run(&set, settings, progress),
         Err(failure) => Report::invalid(failure.errors, failure.files),

@@ -130,14 +130,8 @@ pub fn export_declared(staged: &Staged, files: &[PathBuf]) -> Result<(), Workflo
         let Ok(set) = crate::claims::load_claims(std::slice::from_ref(file), &cwd, &roots) else {
             continue; // an invalid claims file is reported by the check
         };
-        let declared = set.source_files.iter().map(|s| s.path.clone()).chain(
-            set.files
-                .iter()
-                .filter_map(|f| f.draft.as_ref())
-                .map(|d| d.path.clone()),
-        );
-        for path in declared {
-            if let Ok(rel) = paths::normalize(&cwd.join(&path)).strip_prefix(root) {
+        for path in set.read_paths() {
+            if let Ok(rel) = paths::normalize(&cwd.join(path)).strip_prefix(root) {
                 wanted.push(rel.to_path_buf());
             }
         }
@@ -196,16 +190,7 @@ pub fn staged_claims_files(
         let Ok(set) = crate::claims::load_claims(std::slice::from_ref(&file), &cwd, &roots) else {
             continue;
         };
-        let touches = set
-            .source_files
-            .iter()
-            .any(|s| staged.is_changed(&absolute(&s.path)))
-            || set
-                .files
-                .iter()
-                .filter_map(|f| f.draft.as_ref())
-                .any(|d| staged.is_changed(&absolute(&d.path)));
-        if touches {
+        if set.read_paths().any(|p| staged.is_changed(&absolute(p))) {
             selected.push(file);
         }
     }
