@@ -62,6 +62,7 @@ pub(super) fn search_source(
     progress: &(dyn Fn(u64) + Sync),
 ) -> SourceOutcome {
     let path = &set.source_files[sf.0].path;
+    let local = local_seeds(plan, sf);
     let mut merged = Merged::default();
     // The segments of a large source are folded and searched a batch at a
     // time, in parallel; their parts are merged in file order, so the
@@ -75,7 +76,7 @@ pub(super) fn search_source(
             .map(|segment| {
                 let own = segment.own;
                 let source = segment.fold();
-                (search_segment(jobs, plan, sf, &source, &found), own)
+                (search_segment(jobs, plan, sf, &local, &source, &found), own)
             })
             .collect();
         for (part, own) in parts {
@@ -102,13 +103,29 @@ pub(super) fn search_source(
     }
 }
 
-/// Search one segment (the whole source, unless it is large). `found`
+/// The seeds of the quotes that cite source `sf`, built once for all its
+/// segments.
+fn local_seeds(plan: &Plan, sf: SourceId) -> Anchors {
+    let mut local = Anchors::default();
+    for &job in &plan.sources[sf.0].cited_by {
+        for (words, offset) in &plan.jobs[job.0].seeds {
+            let words: Vec<&str> = words.split(' ').collect();
+            local.add_seed(job.0, &words, *offset);
+        }
+    }
+    local.seal();
+    local
+}
+
+/// Search one segment (the whole source, unless it is large) with the
+/// global anchors and `local`, the seeds of the quotes citing it. `found`
 /// lists the jobs an earlier segment found exactly (sorted): nothing here
 /// can change them.
 fn search_segment(
     jobs: &[Job],
     plan: &Plan,
     sf: SourceId,
+    local: &Anchors,
     source: &Source,
     found: &[JobId],
 ) -> Part {
@@ -130,17 +147,8 @@ fn search_segment(
         .filter(|(_, pin)| pin.is_none() || pin.as_ref() == source.sha256.as_ref())
         .map(|(file, _)| *file)
         .collect();
-    // Seeds of the quotes that cite this source.
-    let mut local = Anchors::default();
-    for &job in &source_plan.cited_by {
-        for (words, offset) in &plan.jobs[job.0].seeds {
-            let words: Vec<&str> = words.split(' ').collect();
-            local.add_seed(job.0, &words, *offset);
-        }
-    }
-    local.seal();
     scan_all(
-        &[&plan.anchors, &local],
+        &[&plan.anchors, local],
         folded,
         |anchor, start| match anchor {
             Anchor::Start { job, offset, head } => {
