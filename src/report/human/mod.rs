@@ -148,6 +148,23 @@ fn label_for(finding: &Finding) -> String {
     }
 }
 
+/// A note as `--quiet` (nothing) and the default (one line) show it;
+/// whether it was dealt with, or is to be rendered with its snippets.
+fn note_handled(style: Style, who: &str, finding: &Finding, out: &mut String) -> bool {
+    if finding.severity != Severity::Note {
+        return false;
+    }
+    match style.notes {
+        Notes::Hidden => true,
+        Notes::Brief => {
+            out.push_str(&brief_note(who, finding));
+            out.push_str("\n\n");
+            true
+        }
+        Notes::Full => false,
+    }
+}
+
 /// The graphical report of a run's findings and its summary line.
 pub fn render(report: &Report, style: Style) -> String {
     let handler = handler(style);
@@ -155,16 +172,8 @@ pub fn render(report: &Report, style: Style) -> String {
     let mut out = String::new();
     for claim in &report.claims {
         for finding in &claim.findings {
-            if finding.severity == Severity::Note {
-                match style.notes {
-                    Notes::Hidden => continue,
-                    Notes::Brief => {
-                        out.push_str(&brief_note(&claim.id, finding));
-                        out.push_str("\n\n");
-                        continue;
-                    }
-                    Notes::Full => {}
-                }
+            if note_handled(style, &claim.id, finding, &mut out) {
+                continue;
             }
             let view = finding_view(claim, finding, &files);
             if handler.render_report(&mut out, &view).is_err() {
@@ -177,16 +186,8 @@ pub fn render(report: &Report, style: Style) -> String {
         let Some(span) = &u.source else {
             continue;
         };
-        if u.severity == Severity::Note {
-            match style.notes {
-                Notes::Hidden => continue,
-                Notes::Brief => {
-                    out.push_str(&brief_note("(unclaimed)", u));
-                    out.push_str("\n\n");
-                    continue;
-                }
-                Notes::Full => {}
-            }
+        if note_handled(style, "(unclaimed)", u, &mut out) {
+            continue;
         }
         let view = InputView {
             message: safe(&format!(
