@@ -2,6 +2,7 @@
 //! figures, each with the source that holds it (a best guess, searched in
 //! the sources folder) and the speaker the draft credits.
 
+use super::credits::linked_source;
 use super::error::WorkflowError;
 use crate::attribution::credit;
 use crate::figures::{self, agrees, same_thing};
@@ -188,6 +189,7 @@ pub fn draft_claims(
     let mut ids = BTreeSet::new();
     let mut claims = String::new();
 
+    let source_paths: Vec<&Path> = candidates.iter().map(|c| c.path.as_path()).collect();
     let quotations = &draft.layout.quotations;
     for &(qs, qe) in quotations {
         // A quotation inside a longer one ('gzip -l' quoted within a
@@ -211,62 +213,60 @@ pub fn draft_claims(
         places.push((id.clone(), place.clone()));
         claims.push_str(&format!("  # draft line {}\n", place.line));
         claims.push_str(&format!("  - id: {id}\n"));
+        // The quotation's paragraph, in decoded offsets of the draft.
+        let (para_start, para_end) = {
+            let (ps, pe) = draft
+                .layout
+                .paragraph_range(draft.layout.paragraph_of(first), draft.folded.text.len());
+            draft.original_range(ps, pe)
+        };
         // The draft's own credit first: a link to a source in the
         // quotation's paragraph. A draft crediting the wrong source is then
         // caught (wrong-source), never silently corrected by the search.
         let paragraph = {
-            let (ps, pe) = draft
-                .layout
-                .paragraph_range(draft.layout.paragraph_of(first), draft.folded.text.len());
-            let (os, oe) = draft.original_range(ps, pe);
             // The paragraph's own text, markup and all: up to its blank
             // line, for a link's target follows the last word.
-            let raw = draft.raw_text(os, (oe + 2000).min(draft.original_len()));
-            let words_end = (oe - os).min(raw.len());
+            let raw = draft.raw_text(para_start, (para_end + 2000).min(draft.original_len()));
+            let words_end = (para_end - para_start).min(raw.len());
             let end = raw
                 .get(words_end..)
                 .and_then(|tail| tail.find("\n\n"))
                 .map_or(raw.len(), |i| words_end + i);
             raw.get(..end).unwrap_or(&raw).to_string()
         };
-        let source_paths: Vec<&Path> = candidates.iter().map(|c| c.path.as_path()).collect();
-        if let Some(i) = super::credits::linked_source(&paragraph, &source_paths) {
+        if let Some(i) = linked_source(&paragraph, &source_paths) {
             used.insert(i);
             claims.push_str("    # source: the draft links to it\n");
             claims.push_str(&format!("    source: {}\n", candidates[i].key));
-        } else {
-            match best_source(&candidates, &mut indexes, &parsed) {
-            Some((i, exact, ratio)) => {
-                used.insert(i);
-                claims.push_str("    # source: found by search (the draft credits none)\n");
-                if !exact {
-                    claims.push_str(&format!(
-                        "    # closest passage only: {:.0}% of the words match; check the wording\n",
-                        100.0 * ratio
-                    ));
-                }
-                claims.push_str(&format!("    source: {}\n", candidates[i].key));
+        } else if let Some((i, exact, ratio)) = best_source(&candidates, &mut indexes, &parsed) {
+            used.insert(i);
+            claims.push_str("    # source: found by search (the draft credits none)\n");
+            if !exact {
+                claims.push_str(&format!(
+                    "    # closest passage only: {:.0}% of the words match; check the wording\n",
+                    100.0 * ratio
+                ));
             }
-            None => claims.push_str(&format!(
+            claims.push_str(&format!("    source: {}\n", candidates[i].key));
+        } else {
+            claims.push_str(&format!(
                 "    # no source in {} holds this quote: add its source, or every source is searched\n",
                 paths::display(sources_dir, cwd)
-            )),
-        }
+            ));
         }
         claims.push_str(&format!("    quote: {}\n", yaml_string(&quote)));
         // A speaker only when the draft names one in the quotation's own
         // paragraph: never one borrowed from the next paragraph's quote.
         let credited = credit(&draft, first, qe);
-        let in_paragraph = credited.place.as_ref().is_some_and(|tag| {
-            let (ps, pe) = draft
-                .layout
-                .paragraph_range(draft.layout.paragraph_of(first), draft.folded.text.len());
-            let (os, oe) = draft.original_range(ps, pe);
-            let skip = place
-                .offset
-                .saturating_sub(draft.original_range(first, qe).0);
-            (os + skip..oe + skip).contains(&tag.offset)
-        });
+        // Places count file bytes (a byte-order mark first); the paragraph
+        // is in decoded offsets.
+        let skip = place
+            .offset
+            .saturating_sub(draft.original_range(first, qe).0);
+        let in_paragraph = credited
+            .place
+            .as_ref()
+            .is_some_and(|tag| (para_start + skip..para_end + skip).contains(&tag.offset));
         if let (Some(name), true) = (credited.speaker, in_paragraph) {
             claims.push_str(&format!("    speaker: {}\n", yaml_string(&name)));
         }
