@@ -207,28 +207,28 @@ fn a_claims_file_from_standard_input() {
     assert!(report["errors"].as_array().unwrap().is_empty());
 }
 
-/// extract never invents a speaker: a quotation is credited only by a tag
-/// in its own paragraph, not by the next paragraph's "…," said X.
-#[test]
-fn extract_borrows_no_speaker_from_the_next_paragraph() {
+/// What `verbatim extract d.md` writes for a draft over one source.
+fn extract_of(source: &str, draft: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path();
     std::fs::create_dir_all(p.join("sources")).unwrap();
-    std::fs::write(
-        p.join("sources/s.txt"),
-        "The licence is provided without warranty of any kind.\n\nWe wanted a licence that companies could live with, Baker said.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        p.join("d.md"),
-        "The text is blunt: it is “provided without warranty of any kind”.\n\n“We wanted a licence that companies could live with,” said Mitchell Baker.\n",
-    )
-    .unwrap();
+    std::fs::write(p.join("sources/s.txt"), source).unwrap();
+    std::fs::write(p.join("d.md"), draft).unwrap();
     let out = crate::common::verbatim(p)
         .args(["extract", "d.md"])
         .output()
         .unwrap();
-    let yaml = String::from_utf8_lossy(&out.stdout);
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// extract never invents a speaker: a quotation is credited only by a tag
+/// in its own paragraph, not by the next paragraph's "…," said X.
+#[test]
+fn extract_borrows_no_speaker_from_the_next_paragraph() {
+    let yaml = extract_of(
+        "The licence is provided without warranty of any kind.\n\nWe wanted a licence that companies could live with, Baker said.\n",
+        "The text is blunt: it is “provided without warranty of any kind”.\n\n“We wanted a licence that companies could live with,” said Mitchell Baker.\n",
+    );
     let first = yaml.split("- id:").nth(1).unwrap_or("");
     assert!(first.contains("provided without warranty"), "{yaml}");
     assert!(!first.contains("speaker"), "a borrowed speaker:\n{yaml}");
@@ -240,20 +240,10 @@ fn extract_borrows_no_speaker_from_the_next_paragraph() {
 /// overlapping ones.
 #[test]
 fn extract_writes_one_claim_per_clause_of_figures() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path();
-    std::fs::create_dir_all(p.join("sources")).unwrap();
-    std::fs::write(p.join("sources/s.txt"), "The text runs to 10 sections.\n").unwrap();
-    std::fs::write(
-        p.join("d.md"),
+    let yaml = extract_of(
+        "The text runs to 10 sections.\n",
         "The text runs to 10 sections and three exhibits.\n",
-    )
-    .unwrap();
-    let out = crate::common::verbatim(p)
-        .args(["extract", "d.md"])
-        .output()
-        .unwrap();
-    let yaml = String::from_utf8_lossy(&out.stdout);
+    );
     assert_eq!(yaml.matches("figures:").count(), 1, "{yaml}");
     assert!(yaml.contains("10 sections and three exhibits"), "{yaml}");
 }
