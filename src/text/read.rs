@@ -69,13 +69,18 @@ pub fn read_source(path: &Path, hash: bool) -> Result<Source, ReadError> {
     let bytes = std::fs::read(path).map_err(ReadError::io)?;
     let sha256 = hash.then(|| sha256_hex(&bytes));
     let (text, encoding) = decode(bytes)?;
-    let mut source = match markup {
-        Some(kind) => Source::from_markup(fold_markup(&text, kind), text),
-        None => Source::from_text(text),
-    };
+    let mut source = fold_as(text, markup);
     source.encoding = encoding;
     source.sha256 = sha256;
     Ok(source)
+}
+
+/// Fold decoded text as the markup it is written in, or as plain text.
+pub(super) fn fold_as(text: String, markup: Option<Markup>) -> Source {
+    match markup {
+        Some(kind) => Source::from_markup(fold_markup(&text, kind), text),
+        None => Source::from_text(text),
+    }
 }
 
 fn decode(bytes: Vec<u8>) -> Result<(String, Encoding), ReadError> {

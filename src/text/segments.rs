@@ -9,8 +9,8 @@
 //! to the middle of the overlap after it: a figure is reported by the
 //! segment owning it, with at least half the overlap of context around it.
 
-use super::markup::{fold_markup, Markup};
-use super::read::{read_source, stream_bom, utf8_prefix, ReadError, KEEP_IN_MEMORY_BYTES};
+use super::markup::Markup;
+use super::read::{fold_as, read_source, stream_bom, utf8_prefix, ReadError, KEEP_IN_MEMORY_BYTES};
 use super::source::{Base, Encoding, Source, CHUNK_BYTES};
 use crate::files::hash::sha256_of;
 use std::fs::File;
@@ -62,10 +62,7 @@ impl Segment {
         match self.ready {
             Ok(source) => source,
             Err(raw) => {
-                let mut source = match raw.markup {
-                    Some(kind) => Source::from_markup(fold_markup(&raw.text, kind), raw.text),
-                    None => Source::from_text(raw.text),
-                };
+                let mut source = fold_as(raw.text, raw.markup);
                 source.encoding = Encoding::Utf8 { skip: raw.skip };
                 source.sha256 = raw.sha256;
                 source.base = raw.base;
