@@ -2,8 +2,10 @@
 //! figures, each with the source that holds it (a best guess, searched in
 //! the sources folder) and the speaker the draft credits.
 
+use super::credit_words::{named_source, Identity};
 use super::credits::linked_source;
 use super::error::WorkflowError;
+use super::extract_yaml::{key_for, relative_to, slug, yaml_comment, yaml_string};
 use crate::attribution::credit;
 use crate::figures::{self, agrees, same_thing};
 use crate::files::paths;
@@ -22,92 +24,22 @@ struct Candidate {
     source: Source,
 }
 
-/// Write `text` as a YAML double-quoted scalar.
-fn yaml_string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push(' '),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-fn slug(text: &str, taken: &mut BTreeSet<String>) -> String {
-    let words: Vec<String> = crate::text::fold::fold_words(text)
-        .into_iter()
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_ascii_alphanumeric())
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .take(4)
-        .collect();
-    let base = if words.is_empty() {
-        "claim".to_string()
-    } else {
-        words.join("-")
-    };
-    let mut id = base.clone();
-    let mut n = 2;
-    while !taken.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
-}
-
-/// A path as written in a claims file stored in `claims_dir` (both
-/// relative to `cwd`).
-fn relative_to(path: &Path, claims_dir: &Path, cwd: &Path) -> String {
-    let abs = |p: &Path| -> PathBuf { paths::normalize(&cwd.join(p)) };
-    let (target, base) = (abs(path), abs(claims_dir));
-    let t: Vec<_> = target.components().collect();
-    let b: Vec<_> = base.components().collect();
-    let common = t.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let mut parts: Vec<String> = vec!["..".to_string(); b.len() - common];
-    parts.extend(
-        t[common..]
-            .iter()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    parts.join("/")
+/// A source's file name and title (its first paragraph), which a draft's
+/// credit may name.
+fn identity(c: &Candidate) -> Identity {
+    let s = &c.source;
+    let (start, end) = s.layout.paragraph_range(0, s.folded.text.len());
+    let (os, oe) = s.original_range(start, end.min(start + 400));
+    let stem = c
+        .path
+        .file_stem()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    Identity::new(&stem, &s.original_text(os, oe))
 }
 
 /// The sources `extract` offers: text, Markdown and HTML files in `dir`.
 fn source_files(dir: &Path) -> Vec<PathBuf> {
     crate::files::walk::files_in(dir, &["txt", "md", "markdown", "html", "htm"])
-}
-
-fn key_for(path: &Path, taken: &mut BTreeSet<String>) -> String {
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("source");
-    let words: Vec<&str> = stem
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(2)
-        .collect();
-    let base = if words.is_empty() {
-        "source".to_string()
-    } else {
-        words.join("-").to_ascii_lowercase()
-    };
-    let mut key = base.clone();
-    let mut n = 2;
-    while !taken.insert(key.clone()) {
-        key = format!("{base}-{n}");
-        n += 1;
-    }
-    key
 }
 
 /// Where a quote best matches: the source index and whether exactly.
@@ -190,6 +122,7 @@ pub fn draft_claims(
     let mut claims = String::new();
 
     let source_paths: Vec<&Path> = candidates.iter().map(|c| c.path.as_path()).collect();
+    let identities: Vec<Identity> = candidates.iter().map(identity).collect();
     let quotations = &draft.layout.quotations;
     for &(qs, qe) in quotations {
         // A quotation inside a longer one ('gzip -l' quoted within a
@@ -234,13 +167,36 @@ pub fn draft_claims(
                 .map_or(raw.len(), |i| words_end + i);
             raw.get(..end).unwrap_or(&raw).to_string()
         };
+        // Then a credit in the draft's words: "as the Apache licence puts
+        // it", in the quotation's sentence.
+        let named = {
+            let (qs_o, qe_o) = draft.original_range(first, qe);
+            let lead = draft.original_text(para_start, qs_o.max(para_start));
+            let tail = draft.original_text(qe_o.min(para_end), para_end);
+            named_source(&lead, &tail, &identities)
+        };
         if let Some(i) = linked_source(&paragraph, &source_paths) {
             used.insert(i);
             claims.push_str("    # source: the draft links to it\n");
             claims.push_str(&format!("    source: {}\n", candidates[i].key));
+        } else if let Some(i) = named.as_ref().and_then(|n| n.source) {
+            used.insert(i);
+            claims.push_str(&format!(
+                "    # source: the draft credits it ({})\n",
+                yaml_comment(&named.as_ref().map_or(String::new(), |n| n.words.clone()))
+            ));
+            claims.push_str(&format!("    source: {}\n", candidates[i].key));
         } else if let Some((i, exact, ratio)) = best_source(&candidates, &mut indexes, &parsed) {
             used.insert(i);
-            claims.push_str("    # source: found by search (the draft credits none)\n");
+            match &named {
+                Some(n) => claims.push_str(&format!(
+                    "    # source: found by search (the draft credits \"{}\", which names no source here)\n",
+                    yaml_comment(&n.words)
+                )),
+                None => {
+                    claims.push_str("    # source: found by search (the draft credits none)\n")
+                }
+            }
             if !exact {
                 claims.push_str(&format!(
                     "    # closest passage only: {:.0}% of the words match; check the wording\n",

@@ -2,11 +2,13 @@
 //! git hook and the staged snapshot, the figures of a source. They return
 //! what they did; the binary prints it.
 
+mod credit_words;
 mod credits;
 pub mod draft_check;
 mod error;
 mod export;
 pub mod extract;
+mod extract_yaml;
 pub mod figures;
 mod git;
 pub mod hook;

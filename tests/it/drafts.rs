@@ -132,7 +132,7 @@ fn unclaimed_quotations_take_their_configured_severity() {
     assert!(github.contains("::notice file=drafts/story.md"), "{github}");
 }
 
-/// A draft checked in one step (`verbatim check DRAFT.md`): six planted
+/// A draft checked in one step (`verbatim check DRAFT.md`): seven planted
 /// mistakes of different kinds, each caught at the draft's line and column.
 #[test]
 fn a_draft_is_checked_in_one_step() {
@@ -172,7 +172,8 @@ fn a_draft_is_checked_in_one_step() {
         (5, 8, "misquote"),         // soldiers for troops
         (7, 22, "misquote"),        // the negation dropped
         (11, 19, "stitched"),       // an ellipsis joining pieces out of order
-        (13, 95, "wrong-source"),   // the draft links to the wrong source
+        (13, 48, "wrong-source"),   // credited in words to the wrong source
+        (15, 19, "wrong-source"),   // the draft links to the wrong source
         (9, 39, "figure-mismatch"), // 300,000 for 400,000
     ];
     for (line, column, kind) in want {
