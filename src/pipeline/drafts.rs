@@ -5,7 +5,7 @@ use crate::claims::ClaimSet;
 use crate::evidence::{DraftCheck, Job, UnclaimedQuotation};
 use crate::matcher::quote::ParsedQuote;
 use crate::matcher::{analyze, LazyIndex, Reading};
-use crate::text::{read_source, ReadError, Source};
+use crate::text::{ReadError, Source};
 
 /// Quotations shorter than this many words are not asked for a claim.
 pub const MIN_QUOTATION_WORDS: usize = 4;
@@ -51,7 +51,7 @@ pub fn check(set: &ClaimSet, jobs: &[Job]) -> DraftCheck {
         let file_jobs: Vec<usize> = (0..jobs.len())
             .filter(|&j| set.claims[jobs[j].claim].file == f)
             .collect();
-        let draft = match read_source(&draft_ref.path, false) {
+        let draft = match crate::text::kept::read_kept(&draft_ref.path, false) {
             Ok(draft) => draft,
             Err(e) => {
                 let why = match e {

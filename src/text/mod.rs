@@ -4,6 +4,7 @@
 
 pub mod excerpt;
 pub mod fold;
+pub mod kept;
 pub mod layout;
 pub mod markup;
 pub mod read;

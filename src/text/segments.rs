@@ -10,12 +10,13 @@
 //! segment owning it, with at least half the overlap of context around it.
 
 use super::markup::Markup;
-use super::read::{fold_as, read_source, stream_bom, utf8_prefix, ReadError, KEEP_IN_MEMORY_BYTES};
+use super::read::{fold_as, stream_bom, utf8_prefix, ReadError, KEEP_IN_MEMORY_BYTES};
 use super::source::{Base, Encoding, Source, CHUNK_BYTES};
 use crate::files::hash::sha256_of;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
 
 /// How a large source is cut.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +43,7 @@ impl Default for Limits {
 /// One segment of a source: read, and folded on demand ([`Segment::fold`])
 /// so that the segments of one large source can be folded in parallel.
 pub struct Segment {
-    ready: Result<Source, Unfolded>,
+    ready: Result<Arc<Source>, Unfolded>,
     /// The decoded byte range of the file this segment reports for.
     pub own: (usize, usize),
 }
@@ -58,7 +59,7 @@ struct Unfolded {
 
 impl Segment {
     /// The segment ready for matching.
-    pub fn fold(self) -> Source {
+    pub fn fold(self) -> Arc<Source> {
         match self.ready {
             Ok(source) => source,
             Err(raw) => {
@@ -66,7 +67,7 @@ impl Segment {
                 source.encoding = Encoding::Utf8 { skip: raw.skip };
                 source.sha256 = raw.sha256;
                 source.base = raw.base;
-                source
+                Arc::new(source)
             }
         }
     }
@@ -87,7 +88,7 @@ pub fn for_each_segment(
     };
     let markup = Markup::of(path);
     if size <= limits.whole {
-        let source = read_source(path, hash)?;
+        let source = super::kept::read_kept(path, hash)?;
         let own = (0, source.original_len());
         on(Segment {
             ready: Ok(source),

@@ -30,6 +30,8 @@ pub fn run(args: &CheckArgs, cwd: &Path) -> ExitCode {
             // Clear the screen and go home: the new report replaces the old.
             print!("\x1b[2J\x1b[H");
         }
+        // Sources whose files did not change are not read and folded again.
+        verbatim::text::kept::keep_sources();
         let _ = crate::check::check_once(args, cwd);
         let (files, folders) = inputs(args, cwd);
         // Folders, not files: an editor saving by rename replaces the file
