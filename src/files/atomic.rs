@@ -23,7 +23,15 @@ pub fn write_with(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    // A new file gets the permissions any new file would (0666 less the
+    // umask), not a temporary file's private 0600: a report is for sharing.
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir)?;
     // Removed if the run is interrupted before the rename.
     let _pending = super::cleanup::track(temp.path());
     fill(temp.as_file_mut())?;
@@ -56,6 +64,20 @@ fn through_links(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_usual_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.html");
+        write(&path, b"x").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        // Whatever the umask, a new file is not private to its owner alone
+        // unless the umask says so; with the usual 022 it is 0644.
+        assert_ne!(mode, 0o600, "a new file is not a private temporary file");
+        assert_eq!(mode & 0o600, 0o600);
+    }
 
     #[test]
     fn a_failing_writer_leaves_the_old_file() {

@@ -21,6 +21,20 @@ pub struct Finding {
     pub related: Vec<SourceSpan>,
     /// Set when an `accept` entry turned this finding into a note.
     pub accepted: Option<String>,
+    /// The source's figure as the verdict read it, for a finding about a
+    /// figure.
+    pub figure: Option<FigureRead>,
+}
+
+/// A figure as the verdict read it: its words, the interval of values they
+/// allow ("about 400,000": 350,000 to 450,000) and what it counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureRead {
+    pub text: String,
+    pub low: f64,
+    pub high: f64,
+    /// What it counts, over which period ("“fatal overdoses” over 10 years").
+    pub counts: String,
 }
 
 impl Finding {
@@ -35,6 +49,7 @@ impl Finding {
             actual: None,
             related: Vec::new(),
             accepted: None,
+            figure: None,
         }
     }
 }
@@ -74,4 +89,16 @@ pub struct ClaimResult {
     pub column: u32,
     pub status: Status,
     pub findings: Vec<Finding>,
+    /// Each quote of the claim with the passage that holds it, when one
+    /// was found: for reports that set the two side by side, also when the
+    /// quote passes.
+    pub quotes: Vec<QuoteShown>,
+}
+
+/// A claim's quote and where its source has it.
+#[derive(Debug, Clone)]
+pub struct QuoteShown {
+    pub text: String,
+    pub claim: Span,
+    pub source: Option<SourceSpan>,
 }

@@ -9,9 +9,9 @@ pub mod settings;
 pub mod severity;
 pub mod span;
 
-pub use finding::{ClaimResult, Finding, Status};
+pub use finding::{ClaimResult, FigureRead, Finding, QuoteShown, Status};
 pub use kind::Kind;
-pub use report::{InputError, Report};
+pub use report::{InputError, Report, SourceTitle};
 pub use settings::{Settings, TypoLimits};
 pub use severity::Severity;
 pub use span::{Excerpt, LineIndex, SourceSpan, Span};

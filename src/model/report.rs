@@ -41,6 +41,24 @@ pub struct Report {
     /// so that renderers never read files. (Source snippets travel with
     /// their spans: see [`super::span::Excerpt`].)
     pub files: Vec<(String, Arc<String>)>,
+    /// Titles and addresses the claims files give their sources.
+    pub titles: Vec<SourceTitle>,
+}
+
+/// What a claims file says a source is, beside its path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceTitle {
+    pub key: String,
+    pub path: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+}
+
+impl Report {
+    /// The title and address given to the source `key` at `path`.
+    pub fn title_of(&self, key: &str, path: &str) -> Option<&SourceTitle> {
+        self.titles.iter().find(|t| t.key == key && t.path == path)
+    }
 }
 
 impl Report {

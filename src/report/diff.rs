@@ -50,6 +50,53 @@ pub fn word_diff(source: &str, quote: &str) -> String {
     format!("source: {} — quote: {}", join(left), join(right))
 }
 
+/// How a run of words of one side compares with the other side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Same,
+    /// In both, worded differently.
+    Changed,
+    /// Only in the source: the quote drops it.
+    Dropped,
+    /// Only in the quote: the quote adds it.
+    Added,
+}
+
+/// One side's runs of words, each with its mark.
+pub type Marked = Vec<(Mark, String)>;
+
+/// Both sides whole, as runs of words with their marks: the source's, then
+/// the quote's. Words compare as in [`word_diff`].
+pub fn marked_sides(source: &str, quote: &str) -> (Marked, Marked) {
+    let a: Vec<&str> = source.split_whitespace().collect();
+    let b: Vec<&str> = quote.split_whitespace().collect();
+    let key = |w: &&str| -> String {
+        w.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let ka: Vec<String> = a.iter().map(key).collect();
+    let kb: Vec<String> = b.iter().map(key).collect();
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for op in capture_diff_slices(Algorithm::Myers, &ka, &kb) {
+        let (tag, ra, rb) = op.as_tag_tuple();
+        let (l, r) = match tag {
+            DiffTag::Equal => (Mark::Same, Mark::Same),
+            DiffTag::Delete => (Mark::Dropped, Mark::Same),
+            DiffTag::Insert => (Mark::Same, Mark::Added),
+            DiffTag::Replace => (Mark::Changed, Mark::Changed),
+        };
+        if !ra.is_empty() {
+            left.push((l, a[ra].join(" ")));
+        }
+        if !rb.is_empty() {
+            right.push((r, b[rb].join(" ")));
+        }
+    }
+    (left, right)
+}
+
 /// Keep the words next to changes, eliding the rest.
 fn context(words: &[&str], after_change: bool, before_change: bool) -> String {
     if words.len() <= 2 * CONTEXT {
@@ -77,6 +124,36 @@ mod tests {
             "If this were a war, it would be one of the worst wars.",
         );
         assert_eq!(d, "source: If this were a war, *that* would be one … — quote: If this were a war, *it* would be one …");
+    }
+
+    #[test]
+    fn marks_each_side_whole() {
+        use super::Mark::*;
+        let (source, quote) = marked_sides(
+            "that would be one of the worst wars",
+            "it would be one of the wars ever",
+        );
+        fn words(side: &[(Mark, String)]) -> Vec<(Mark, &str)> {
+            side.iter().map(|(m, w)| (*m, w.as_str())).collect()
+        }
+        assert_eq!(
+            words(&source),
+            [
+                (Changed, "that"),
+                (Same, "would be one of the"),
+                (Dropped, "worst"),
+                (Same, "wars")
+            ]
+        );
+        assert_eq!(
+            words(&quote),
+            [
+                (Changed, "it"),
+                (Same, "would be one of the"),
+                (Same, "wars"),
+                (Added, "ever")
+            ]
+        );
     }
 
     #[test]

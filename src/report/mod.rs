@@ -5,6 +5,7 @@
 pub mod diff;
 pub mod figures;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;

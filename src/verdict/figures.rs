@@ -4,7 +4,7 @@
 use super::context::{collapsed, named_sources, Cx};
 use crate::claims::{Claim, FigureClaim};
 use crate::figures::{self, Figure, SourceFigure};
-use crate::model::{Finding, Kind, Span};
+use crate::model::{FigureRead, Finding, Kind, Span};
 
 /// A claimed figure against its cited sources, then against the other
 /// sources of its claims file. A string holding several numbers is checked
@@ -99,6 +99,7 @@ fn check_number(
                     ),
                 );
                 f.source = Some(cx.source_span(d, &near.place));
+                f.figure = Some(read_as(&near.figure));
                 f.help = Some(format!(
                     "state the source's figure: “{}”",
                     collapsed(&near.figure.text)
@@ -138,6 +139,7 @@ fn check_number(
             ),
         );
         f.source = Some(cx.source_span(d, &agreed.place));
+        f.figure = Some(read_as(&agreed.figure));
         f.help = Some(format!(
             "keep the source's qualifier: “{}”",
             collapsed(&agreed.figure.text)
@@ -179,9 +181,20 @@ fn check_number(
             ),
         );
         f.source = Some(cx.source_span(d, &agreed.place));
+        f.figure = Some(read_as(&agreed.figure));
         f.related = related;
         f.help = Some("say which source you follow and why, or mention the disagreement".into());
         out.push(f);
+    }
+}
+
+/// A source's figure as the report shows it.
+fn read_as(figure: &Figure) -> FigureRead {
+    FigureRead {
+        text: collapsed(&figure.text),
+        low: figure.low,
+        high: figure.high,
+        counts: describe(figure),
     }
 }
 

@@ -17,7 +17,7 @@ pub use context::cited_decls;
 
 use crate::claims::ClaimSet;
 use crate::evidence::{Evidence, JobId, Searched, SourceId};
-use crate::model::{ClaimResult, Finding, Kind, Report, Settings, Severity, Status};
+use crate::model::{ClaimResult, Finding, Kind, Report, Settings, Severity, SourceTitle, Status};
 use context::{Cx, JobEvidence};
 
 /// Decide every claim of `set` from the evidence the search gathered.
@@ -36,6 +36,7 @@ pub fn decide(set: &ClaimSet, searched: &Searched, settings: &Settings) -> Repor
         let mut findings = Vec::new();
         let cited = cited_decls(set, claim);
         let mut quote_failed = false;
+        let mut shown = Vec::new();
         while job < jobs.len() && jobs[job].claim == c {
             let quote = &claim.quotes[jobs[job].quote];
             let before = findings.len();
@@ -48,6 +49,13 @@ pub fn decide(set: &ClaimSet, searched: &Searched, settings: &Settings) -> Repor
                 &cited,
                 &mut findings,
             );
+            shown.push(quotes::shown(
+                &cx,
+                claim,
+                quote,
+                located,
+                &findings[before..],
+            ));
             if let (Some(speaker), Some((d, evidence))) = (&claim.speaker, located) {
                 attribution::attribution_findings(
                     &cx,
@@ -99,6 +107,7 @@ pub fn decide(set: &ClaimSet, searched: &Searched, settings: &Settings) -> Repor
             column: claim.pos.column,
             status: Status::of(&findings),
             findings,
+            quotes: shown,
         });
     }
     let mut unclaimed: Vec<Finding> = searched
@@ -118,7 +127,30 @@ pub fn decide(set: &ClaimSet, searched: &Searched, settings: &Settings) -> Repor
             .iter()
             .map(|f| (f.display.clone(), f.text.clone()))
             .collect(),
+        titles: titles(set),
     }
+}
+
+/// The titles and addresses the claims files give their sources, each
+/// (key, path) once.
+fn titles(set: &ClaimSet) -> Vec<SourceTitle> {
+    let mut out: Vec<SourceTitle> = Vec::new();
+    for d in &set.declared {
+        if d.title.is_none() && d.url.is_none() {
+            continue;
+        }
+        let path = &set.source_files[d.source_file].display;
+        if out.iter().any(|t| t.key == d.key && &t.path == path) {
+            continue;
+        }
+        out.push(SourceTitle {
+            key: d.key.clone(),
+            path: path.clone(),
+            title: d.title.clone(),
+            url: d.url.clone(),
+        });
+    }
+    out
 }
 
 /// Each job's evidence by source file; an exact hit found outside the

@@ -10,7 +10,7 @@ use crate::evidence::{Evidence, Job, SourceId};
 use crate::lexicon::stopwords::STOPWORDS;
 use crate::matcher::quote::{ParsedQuote, Token};
 use crate::matcher::{Aligned, Piece, Reading};
-use crate::model::{Finding, Kind};
+use crate::model::{Finding, Kind, QuoteShown};
 
 /// Is a verbatim piece long enough to count: two words, or three when
 /// every one of them is a common word ("of the", "in a")?
@@ -229,4 +229,21 @@ pub(super) fn quote_findings<'a>(
         out.push(f);
     }
     None
+}
+
+/// The quote with the passage that holds it: the exact hit, else the
+/// passage of its first finding that names one.
+pub(super) fn shown(
+    cx: &Cx,
+    claim: &Claim,
+    quote: &Located,
+    located: Option<(usize, &Evidence)>,
+    findings: &[Finding],
+) -> QuoteShown {
+    let exact = located.and_then(|(d, e)| e.exact.as_ref().map(|p| cx.source_span(d, p)));
+    QuoteShown {
+        text: quote.text.clone(),
+        claim: cx.claim_span(claim, quote),
+        source: exact.or_else(|| findings.iter().find_map(|f| f.source.clone())),
+    }
 }

@@ -81,6 +81,9 @@ pub fn check_draft(
                 finding.claim = Some(at.clone());
             }
         }
+        for quote in &mut claim.quotes {
+            quote.claim = at.clone();
+        }
     }
     report.files = vec![(shown, Arc::new(extracted.draft_text))];
     report

@@ -3,9 +3,10 @@
 
 use std::sync::Arc;
 use verbatim::model::{
-    ClaimResult, Excerpt, Finding, InputError, Kind, Report, Severity, SourceSpan, Span, Status,
+    ClaimResult, Excerpt, FigureRead, Finding, InputError, Kind, QuoteShown, Report, Severity,
+    SourceSpan, SourceTitle, Span, Status,
 };
-use verbatim::report::{github, human, json, junit, sarif};
+use verbatim::report::{github, html, human, json, junit, sarif};
 
 const CLAIMS: &str = "sources:\n  s: ../sources/s.txt\nclaims:\n  - id: troops\n    source: s\n    quote: we will never send troops\n  - id: count\n    source: s\n    figures: [about 1,200 arrests]\n";
 
@@ -58,6 +59,12 @@ fn report() -> Report {
     hedge.claim = Some(span(9, 15, figure_at, 19));
     hedge.source = Some(source_span("1,200 arrests", 4, 22, 120));
     hedge.accepted = Some("the ministry rounds".into());
+    hedge.figure = Some(FigureRead {
+        text: "1,200 arrests".into(),
+        low: 1200.0,
+        high: 1200.0,
+        counts: "“arrests”".into(),
+    });
     hedge.severity = Severity::Note;
     let mut unclaimed = Finding::new(
         Kind::UnclaimedQuote,
@@ -83,6 +90,11 @@ fn report() -> Report {
                 line: 4,
                 column: 5,
                 status: Status::Fail,
+                quotes: vec![QuoteShown {
+                    text: "we will never send troops".into(),
+                    claim: span(6, 12, quote_at, 25),
+                    source: misquote.source.clone(),
+                }],
                 findings: vec![typography, misquote],
             },
             ClaimResult {
@@ -92,10 +104,17 @@ fn report() -> Report {
                 column: 5,
                 status: Status::Pass,
                 findings: vec![hedge],
+                quotes: Vec::new(),
             },
         ],
         unclaimed: vec![unclaimed],
         files: vec![("claims/c.yaml".into(), Arc::new(CLAIMS.to_string()))],
+        titles: vec![SourceTitle {
+            key: "s".into(),
+            path: "sources/s.txt".into(),
+            title: Some("The minister's statement".into()),
+            url: Some("https://example.com/statement".into()),
+        }],
     }
 }
 
@@ -175,4 +194,65 @@ fn github() {
 #[test]
 fn junit() {
     insta::assert_snapshot!("memory_junit", junit::render(&report()));
+}
+
+/// The page without its style, script and their hashes (checked in the
+/// browser test),
+/// one tag per line so that a change reads as a diff.
+fn html_body(page: &str) -> String {
+    let strip = |text: &str, open: &str, close: &str| -> String {
+        let (Some(a), Some(b)) = (text.find(open), text.find(close)) else {
+            return text.to_string();
+        };
+        format!("{}{}…{}", &text[..a], open, &text[b..])
+    };
+    let page = strip(page, "<style>", "</style>");
+    let page = strip(&page, "<script>", "</script>");
+    // The policy's hashes follow the style and script: left out likewise.
+    let page = page
+        .split("'sha256-")
+        .enumerate()
+        .map(|(i, part)| match (i, part.find('\'')) {
+            (0, _) | (_, None) => part.to_string(),
+            (_, Some(end)) => format!("'sha256-…{}", &part[end..]),
+        })
+        .collect::<String>();
+    page.replace("><", ">\n<")
+}
+
+#[test]
+fn html() {
+    let page = html::render(&report());
+    insta::assert_snapshot!("memory_html", html_body(&page));
+    insta::assert_snapshot!("memory_html_invalid", html_body(&html::render(&invalid())));
+    // The changed words are marked on both sides.
+    assert!(page.contains(r#"<mark class="changed" title="changed">never</mark>"#));
+    assert!(page.contains(r#"<mark class="changed" title="changed">not</mark>"#));
+}
+
+/// Claim ids, quotes, messages and file names are shown as text: nothing
+/// in them becomes markup or script in the page.
+#[test]
+fn html_shows_hostile_text_as_text() {
+    let mut report = report();
+    let hostile_id = "<script>alert(1)</script>";
+    let hostile_quote = r#""><img src=x onerror=alert(1)>"#;
+    report.claims[0].id = hostile_id.into();
+    report.claims[0].file = "claims/<b>x</b>.yaml".into();
+    report.claims[0].quotes[0].text = hostile_quote.into();
+    report.claims[0].findings[1].actual = Some(hostile_quote.into());
+    report.claims[0].findings[1].message = "</style><script>x()</script>".into();
+    report.titles[0].url = Some("javascript:alert(1)".into());
+    let page = html::render(&report);
+    assert_eq!(
+        page.matches("<script").count(),
+        1,
+        "only the report's own script"
+    );
+    assert!(!page.contains("<img"), "no image element");
+    assert!(!page.contains("<b>x"));
+    assert!(!page.contains("href=\"javascript:"));
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(page.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(page.contains("id=\"&lt;script&gt;alert(1)&lt;/script&gt;\""));
 }

@@ -156,6 +156,8 @@ pub enum FormatArg {
     Sarif,
     Github,
     Junit,
+    /// One self-contained page to share (`--output report.html`).
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]

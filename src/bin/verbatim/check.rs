@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use verbatim::config;
 use verbatim::model::{Report, Settings};
-use verbatim::report::{github, human, json, junit, sarif};
+use verbatim::report::{github, html, human, json, junit, sarif};
 use verbatim::workflow::{draft_check, staged};
 
 pub fn check(args: CheckArgs, cwd: &Path) -> ExitCode {
@@ -157,6 +157,7 @@ fn finish(args: &CheckArgs, output: Option<&Path>, report: &Report, color: bool)
         FormatArg::Json => json::render(report),
         FormatArg::Sarif => sarif::render(report),
         FormatArg::Junit => junit::render(report),
+        FormatArg::Html => html::render(report),
         FormatArg::Github => {
             if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
                 append(Path::new(&path), &github::step_summary(report));
