@@ -27,6 +27,7 @@ from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 VERBATIM, REPO, OUT = (pathlib.Path(a).resolve() for a in sys.argv[1:4])
 OUT.mkdir(parents=True, exist_ok=True)
@@ -128,6 +129,21 @@ def demo(driver):
     shown = driver.find_element(By.ID, "shown").text
     check(shown == f"{len(failing)} of {len(in_json)} claims shown", f"the count says so ({shown!r})")
     set_statuses(driver, ["pass", "warn", "fail"])
+
+    # The keyboard alone: Tab reaches the first status box, Space unticks it.
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    focused = driver.switch_to.active_element
+    check(focused.get_attribute("name") == "status" and focused.get_attribute("value") == "pass",
+          "Tab reaches the status filter first")
+    focused.send_keys(Keys.SPACE)
+    not_passing = [c["id"] for c in report["claims"] if c["status"] != "pass"]
+    check(visible_ids(driver) == not_passing, "Space on it hides the passing claims")
+    focused.send_keys(Keys.SPACE)
+    # Enter on a claim's summary unfolds it.
+    summary = driver.find_element(By.CSS_SELECTOR, "article.claim.pass summary")
+    summary.send_keys(Keys.ENTER)
+    check(driver.execute_script("return document.querySelector('article.claim.pass details').open"),
+          "Enter on a folded claim unfolds it")
 
     # Search, typed from the keyboard.
     query = driver.find_element(By.ID, "query")
