@@ -17,6 +17,7 @@
 pub mod attribution;
 pub mod claims;
 pub mod config;
+pub mod editor;
 pub mod evidence;
 pub mod figures;
 pub mod files;

@@ -75,6 +75,12 @@ pub fn read_source(path: &Path, hash: bool) -> Result<Source, ReadError> {
     Ok(source)
 }
 
+/// A source from text held in memory (an editor's unsaved buffer), read
+/// as the markup its path's extension names.
+pub fn source_from_text(path: &Path, text: String) -> Source {
+    fold_as(text, Markup::of(path))
+}
+
 /// Fold decoded text as the markup it is written in, or as plain text.
 pub(super) fn fold_as(text: String, markup: Option<Markup>) -> Source {
     match markup {

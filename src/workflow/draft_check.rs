@@ -32,6 +32,19 @@ pub fn check_draft(
     settings: &Settings,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Report {
+    check_draft_buffer(draft, None, sources, cwd, settings, progress)
+}
+
+/// [`check_draft`] on the draft's text as an editor holds it (`buffer`),
+/// or as saved (`None`).
+pub fn check_draft_buffer(
+    draft: &Path,
+    buffer: Option<&str>,
+    sources: &Path,
+    cwd: &Path,
+    settings: &Settings,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Report {
     let (draft_full, sources_full) = (
         paths::normalize(&cwd.join(draft)),
         paths::normalize(&cwd.join(sources)),
@@ -46,7 +59,7 @@ pub fn check_draft(
             return invalid(&shown, format!("{what} {why}"));
         }
     }
-    let extracted = match draft_claims(draft, sources, Path::new("."), cwd, true) {
+    let extracted = match draft_claims(draft, buffer, sources, Path::new("."), cwd, true) {
         Ok(e) => e,
         Err(e) => return invalid(&shown, e.to_string()),
     };

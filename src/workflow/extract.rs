@@ -72,7 +72,7 @@ pub fn extract(
     claims_dir: &Path,
     cwd: &Path,
 ) -> Result<String, WorkflowError> {
-    draft_claims(draft_path, sources_dir, claims_dir, cwd, false).map(|e| e.yaml)
+    draft_claims(draft_path, None, sources_dir, claims_dir, cwd, false).map(|e| e.yaml)
 }
 
 /// A draft's claims as `extract` writes them, with where each claim's
@@ -88,15 +88,24 @@ pub struct Extracted {
 /// [`extract`], keeping the places of the claims in the draft. With
 /// `declare_all`, every source found is declared, not only those a claim
 /// cites (a figure no source agrees with is then compared with them all).
+/// `buffer` is the draft's text when an editor holds it unsaved.
 pub fn draft_claims(
     draft_path: &Path,
+    buffer: Option<&str>,
     sources_dir: &Path,
     claims_dir: &Path,
     cwd: &Path,
     declare_all: bool,
 ) -> Result<Extracted, WorkflowError> {
     let (draft_path, sources_dir) = (&cwd.join(draft_path), &cwd.join(sources_dir));
-    let draft = read_source(draft_path, false).map_err(|e| match e {
+    let read = match buffer {
+        Some(text) => Ok(crate::text::read::source_from_text(
+            draft_path,
+            text.to_string(),
+        )),
+        None => read_source(draft_path, false),
+    };
+    let draft = read.map_err(|e| match e {
         ReadError::Missing => WorkflowError::NoDraft(paths::display(draft_path, cwd)),
         ReadError::Unreadable(why) => WorkflowError::Unreadable {
             path: paths::display(draft_path, cwd),

@@ -89,26 +89,56 @@ fn pin_file_with(
         outcome.problems.push(format!("{shown}: cannot read it"));
         return;
     };
-    let root = match yaml::parse(&text) {
+    let Some(new_text) = pinned(path, &text, update, cwd, roots, outcome) else {
+        return;
+    };
+    // Someone edited the file while its sources were hashed: writing now
+    // would lose their edit.
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text.as_str()) {
+        outcome.changes.truncate(reported);
+        outcome.problems.push(format!(
+            "{shown}: it changed while its sources were hashed; nothing was written, run `verbatim pin` again"
+        ));
+        return;
+    }
+    if let Err(e) = write(path, new_text.as_bytes()) {
+        outcome.changes.truncate(reported);
+        outcome
+            .problems
+            .push(format!("{shown}: cannot write it: {e}"));
+    }
+}
+
+/// The claims file at `path`, whose text is `text`, with its sources'
+/// pins written (with `update`, pins that differ replaced): `None` when
+/// nothing changes. The changes and problems go to `outcome`. The editor
+/// offers this as a code action on an unsaved buffer.
+pub fn pinned(
+    path: &Path,
+    text: &str,
+    update: bool,
+    cwd: &Path,
+    roots: &Roots,
+    outcome: &mut PinOutcome,
+) -> Option<String> {
+    let shown = paths::display(path, cwd);
+    let root = match yaml::parse(text) {
         Ok(root) => root,
         Err(yaml::YamlError { message, .. }) => {
             outcome.problems.push(format!(
                 "{shown}: invalid YAML ({message}); run `verbatim check` for details"
             ));
-            return;
+            return None;
         }
     };
     let Value::Map(top) = &root.value else {
-        return;
+        return None;
     };
-    let Some((_, sources)) = top
+    let (_, sources) = top
         .iter()
-        .find(|(k, _)| k.as_scalar_text().as_deref() == Some("sources"))
-    else {
-        return;
-    };
+        .find(|(k, _)| k.as_scalar_text().as_deref() == Some("sources"))?;
     let Value::Map(entries) = &sources.value else {
-        return;
+        return None;
     };
     let dir = path.parent().unwrap_or(Path::new(""));
     let mut edits = Vec::new();
@@ -184,7 +214,7 @@ fn pin_file_with(
                 let Some(last) = last_field else {
                     continue;
                 };
-                let first_field_indent = line_indent(&text, last.pos.offset);
+                let first_field_indent = line_indent(text, last.pos.offset);
                 let flow = text[..last.pos.offset]
                     .rfind(['{', '\n'])
                     .is_some_and(|i| text.as_bytes()[i] == b'{');
@@ -198,7 +228,7 @@ fn pin_file_with(
                     }
                 } else {
                     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-                    let indent = " ".repeat(field_indent(&text, value, first_field_indent));
+                    let indent = " ".repeat(field_indent(text, value, first_field_indent));
                     Edit {
                         at: line_end,
                         remove: 0,
@@ -215,7 +245,7 @@ fn pin_file_with(
             }
             (Value::Str(_), _) => {
                 // A bare path becomes the map form, only here.
-                let indent = " ".repeat(line_indent(&text, key.pos.offset) + 2);
+                let indent = " ".repeat(line_indent(text, key.pos.offset) + 2);
                 let raw = &text[value.pos.offset..value.pos.offset + value.pos.len];
                 edits.push(Edit {
                     at: value.pos.offset,
@@ -242,28 +272,14 @@ fn pin_file_with(
         }
     }
     if edits.is_empty() {
-        return;
+        return None;
     }
     edits.sort_by_key(|e| std::cmp::Reverse(e.at));
-    let mut new_text = text.clone();
+    let mut new_text = text.to_string();
     for e in edits {
         new_text.replace_range(e.at..e.at + e.remove, &e.insert);
     }
-    // Someone edited the file while its sources were hashed: writing now
-    // would lose their edit.
-    if std::fs::read_to_string(path).ok().as_deref() != Some(text.as_str()) {
-        outcome.changes.truncate(reported);
-        outcome.problems.push(format!(
-            "{shown}: it changed while its sources were hashed; nothing was written, run `verbatim pin` again"
-        ));
-        return;
-    }
-    if let Err(e) = write(path, new_text.as_bytes()) {
-        outcome.changes.truncate(reported);
-        outcome
-            .problems
-            .push(format!("{shown}: cannot write it: {e}"));
-    }
+    Some(new_text)
 }
 
 /// The indentation of a block mapping's fields: that of its first key.

@@ -14,6 +14,7 @@ mod figure_properties;
 mod figures_table;
 mod hostile;
 mod layers;
+mod lsp;
 mod markup;
 mod properties;
 mod renderers;

@@ -42,6 +42,9 @@ pub enum Command {
         #[arg(long, default_value = "claims", value_name = "DIR")]
         claims_dir: PathBuf,
     },
+    /// Run the language server (LSP over standard input and output), for
+    /// editors: diagnostics, hover, go to definition and fixes.
+    Lsp,
     /// Explain what a finding kind means, with an example and the fix.
     Explain {
         /// A finding kind, such as `misquote` or `hedge`.

@@ -6,6 +6,7 @@
 mod args;
 mod check;
 mod commands;
+mod lsp;
 mod progress;
 mod watch;
 
@@ -44,6 +45,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::check(args, &cwd),
         Command::Explain { kind } => commands::explain(&kind),
+        Command::Lsp => lsp::run(&cwd),
         Command::Pin {
             paths,
             update,
