@@ -58,9 +58,6 @@ pub fn diagnostics(report: &Report) -> Vec<Diagnostic> {
 
 fn diagnostic(f: &Finding, file: String, offset: usize, length: usize) -> Diagnostic {
     let mut message = f.message.clone();
-    if let Some(reason) = &f.accepted {
-        message.push_str(&format!(" (accepted: {reason})"));
-    }
     if let Some(help) = &f.help {
         message.push_str(&format!("\nhelp: {help}"));
     }

@@ -20,6 +20,7 @@ const LAYERS: &[&str] = &[
     "pipeline",
     "report",
     "workflow",
+    "editor",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

@@ -430,3 +430,42 @@ fn lsp_latency_on_a_large_project() {
     }
     client.stop();
 }
+
+/// A source edited on disk re-checks the claims citing it, unasked; a
+/// source's declaration offers to pin the sources.
+#[test]
+fn a_changed_source_rechecks_the_claims_citing_it() {
+    let dir = demo();
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    let claims = root.join("claims/border.yaml");
+    let text = std::fs::read_to_string(&claims).unwrap();
+    let mut client = Client::start(&root);
+    client.open(&claims, &text);
+    let first = client.diagnostics(&claims, Duration::from_secs(60));
+    let source = root.join("sources/troops-push-backlash.txt");
+    let printed = std::fs::read_to_string(&source).unwrap();
+    std::fs::write(
+        &source,
+        printed.replace("credible and imminent threat", "credible threat"),
+    )
+    .unwrap();
+    let after = client.diagnostics(&claims, Duration::from_secs(10));
+    assert_eq!(after.len(), first.len() - 1, "{:?}", codes(&after));
+
+    let declaration = text.find("  atlantic:").unwrap() + 2;
+    let actions = client.ask(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(&claims)},
+               "range": {"start": position(&text, declaration), "end": position(&text, declaration)},
+               "context": {"diagnostics": []}}),
+    );
+    let pin = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("Pin the sources"))
+        .unwrap_or_else(|| panic!("{actions}"));
+    let pinned = apply(&text, &pin["edit"]["changes"][uri(&claims)][0]);
+    assert!(pinned.contains("    sha256: "), "{pinned}");
+    client.stop();
+}

@@ -118,11 +118,9 @@ impl<'a> Server<'a> {
                 });
             match self.connection.receiver.recv_timeout(wait) {
                 Ok(Message::Request(req)) => {
-                    if self
-                        .connection
-                        .handle_shutdown(&req)
-                        .map_err(|e| e.to_string())?
-                    {
+                    // A client leaving without the `exit` notification
+                    // after `shutdown` ends the session just as well.
+                    if self.connection.handle_shutdown(&req).unwrap_or(true) {
                         return Ok(());
                     }
                     self.request(req);
