@@ -14,4 +14,4 @@ pub use kind::Kind;
 pub use report::{InputError, Report, SourceTitle};
 pub use settings::{Settings, TypoLimits};
 pub use severity::Severity;
-pub use span::{Excerpt, LineIndex, SourceSpan, Span};
+pub use span::{Excerpt, LineIndex, Section, SectionKind, SourceSpan, Span};

@@ -25,6 +25,31 @@ impl Span {
     }
 }
 
+/// The part of a document a place lies in: a PDF's page (its 1-based index
+/// in the file, not its printed label) or a Word document's paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKind {
+    Page,
+    Paragraph,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Section {
+    pub kind: SectionKind,
+    /// 1-based.
+    pub number: u32,
+}
+
+impl Section {
+    /// "page 3", "paragraph 12".
+    pub fn name(self) -> String {
+        match self.kind {
+            SectionKind::Page => format!("page {}", self.number),
+            SectionKind::Paragraph => format!("paragraph {}", self.number),
+        }
+    }
+}
+
 /// A span in a source, with the key that declared it and the text found
 /// there (markup removed).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +65,8 @@ pub struct SourceSpan {
     /// The passage's lines as the file has them, cropped around it, when
     /// the search could keep them (for snippets).
     pub excerpt: Option<Excerpt>,
+    /// Its page or paragraph, in a PDF or Word document.
+    pub section: Option<Section>,
 }
 
 /// Context of a passage, kept while its source was in memory so that

@@ -2,6 +2,8 @@
 //! (paragraphs, sentences, quotations), with a map back to the original
 //! bytes. Knows nothing of claims or findings.
 
+pub mod documents;
+pub mod encoding;
 pub mod excerpt;
 pub mod fold;
 pub mod kept;

@@ -1,6 +1,7 @@
 //! Reading a source file: its kind, its encoding, and the folding, in
 //! memory or as a stream for large plain-text files.
 
+use super::documents::{extract, Document, MAX_DOCUMENT_BYTES};
 use super::fold::Folder;
 use super::layout::Collector;
 use super::markup::{fold_markup, Markup};
@@ -62,6 +63,9 @@ pub fn read_source(path: &Path, hash: bool) -> Result<Source, ReadError> {
             "it is not a regular file (a device, FIFO or socket)".into(),
         ));
     }
+    if let Some(kind) = Document::of(path) {
+        return read_document(path, kind, hash, meta.len());
+    }
     let markup = Markup::of(path);
     if meta.len() > KEEP_IN_MEMORY_BYTES && markup.is_none() {
         return read_streaming(path, hash, meta.len());
@@ -71,6 +75,25 @@ pub fn read_source(path: &Path, hash: bool) -> Result<Source, ReadError> {
     let (text, encoding) = decode(bytes)?;
     let mut source = fold_as(text, markup);
     source.encoding = encoding;
+    source.sha256 = sha256;
+    Ok(source)
+}
+
+/// A PDF or Word document: its text extracted, with its pages or
+/// paragraphs; the hash is of the file's bytes.
+fn read_document(path: &Path, kind: Document, hash: bool, size: u64) -> Result<Source, ReadError> {
+    if size > MAX_DOCUMENT_BYTES {
+        return Err(ReadError::Unreadable(format!(
+            "a document of {} MiB is larger than the {} MiB verbatim extracts",
+            size >> 20,
+            MAX_DOCUMENT_BYTES >> 20
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(ReadError::io)?;
+    let sha256 = hash.then(|| sha256_hex(&bytes));
+    let extracted = extract(kind, &bytes).map_err(ReadError::Unreadable)?;
+    let mut source = Source::from_text(extracted.text);
+    source.set_sections(extracted.kind, extracted.starts);
     source.sha256 = sha256;
     Ok(source)
 }
@@ -204,5 +227,6 @@ fn read_streaming(path: &Path, hash: bool, size: u64) -> Result<Source, ReadErro
         line_starts: Default::default(),
         block: Default::default(),
         base: Default::default(),
+        sections: None,
     })
 }

@@ -87,7 +87,8 @@ pub fn for_each_segment(
         _ => 0, // read_source says what is wrong
     };
     let markup = Markup::of(path);
-    if size <= limits.whole {
+    // A document's text is extracted whole, whatever its size.
+    if size <= limits.whole || super::documents::Document::of(path).is_some() {
         let source = super::kept::read_kept(path, hash)?;
         let own = (0, source.original_len());
         on(Segment {

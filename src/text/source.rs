@@ -5,7 +5,7 @@ use super::excerpt::{excerpt_around, Lines};
 use super::fold::{Folded, Folder};
 use super::layout::{Collector, Layout};
 use super::markup::{Marked, Pieces};
-use crate::model::Excerpt;
+use crate::model::{Excerpt, Section, SectionKind};
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -15,48 +15,7 @@ pub(super) const CHUNK_BYTES: usize = 1 << 20;
 /// The block a source read from disk caches for reads in file order.
 const BLOCK_BYTES: usize = 4 << 20;
 
-/// How the file's bytes became text, so offsets can be given in file bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
-    /// UTF-8; `skip` bytes of byte-order mark precede the text.
-    Utf8 {
-        skip: usize,
-    },
-    Utf16 {
-        big_endian: bool,
-    },
-}
-
-/// Where a segment of a large source starts in the whole file, so that its
-/// places are given in the file's offsets, lines and columns.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Base {
-    /// Decoded bytes before the segment.
-    pub offset: usize,
-    /// Line breaks before it.
-    pub lines: u32,
-    /// Characters between the start of its first line and its start.
-    pub column: u32,
-}
-
-impl Base {
-    /// The base of what follows `text`, which starts at this base.
-    pub fn advanced_over(self, text: &[u8]) -> Base {
-        let chars = |b: &[u8]| b.iter().filter(|&&c| (c & 0xC0) != 0x80).count() as u32;
-        match memchr::memrchr(b'\n', text) {
-            Some(last) => Base {
-                offset: self.offset + text.len(),
-                lines: self.lines + memchr::memchr_iter(b'\n', text).count() as u32,
-                column: chars(&text[last + 1..]),
-            },
-            None => Base {
-                offset: self.offset + text.len(),
-                lines: self.lines,
-                column: self.column + chars(text),
-            },
-        }
-    }
-}
+pub use super::encoding::{Base, Encoding};
 
 #[derive(Debug)]
 pub(super) enum Original {
@@ -82,6 +41,9 @@ pub struct Source {
     pub(super) block: std::sync::Mutex<Option<(usize, Vec<u8>)>>,
     /// For a segment of a large source: where it starts in the file.
     pub(super) base: Base,
+    /// For a PDF or Word document: where each page or paragraph starts in
+    /// the extracted text.
+    pub(super) sections: Option<std::sync::Arc<(SectionKind, Vec<usize>)>>,
 }
 
 /// A resolved place in a source's file.
@@ -95,6 +57,8 @@ pub struct Place {
     /// The passage's lines cropped around it, for snippets; kept only for
     /// UTF-8 sources held in memory.
     pub excerpt: Option<Excerpt>,
+    /// Its page or paragraph, in a PDF or Word document.
+    pub section: Option<Section>,
 }
 
 impl Source {
@@ -115,6 +79,7 @@ impl Source {
             line_starts: Default::default(),
             block: Default::default(),
             base: Base::default(),
+            sections: None,
         }
     }
 
@@ -130,6 +95,7 @@ impl Source {
             line_starts: Default::default(),
             block: Default::default(),
             base: Base::default(),
+            sections: None,
         }
     }
 
@@ -337,7 +303,20 @@ impl Source {
             },
             text,
             excerpt,
+            section: self.sections.as_ref().map(|sections| {
+                let (kind, starts) = &**sections;
+                Section {
+                    kind: *kind,
+                    number: starts.partition_point(|&at| at <= s).max(1) as u32,
+                }
+            }),
         }
+    }
+
+    /// Mark this source as a document's extracted text, whose pages or
+    /// paragraphs start at `starts`.
+    pub fn set_sections(&mut self, kind: SectionKind, starts: Vec<usize>) {
+        self.sections = Some(std::sync::Arc::new((kind, starts)));
     }
 
     fn compute_line_starts(&self) -> Vec<usize> {

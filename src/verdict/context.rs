@@ -111,6 +111,7 @@ pub(super) fn span_at(key: &str, path: &str, place: &Place) -> SourceSpan {
         length: place.length,
         text: place.text.clone(),
         excerpt: place.excerpt.clone(),
+        section: place.section,
     }
 }
 

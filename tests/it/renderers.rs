@@ -35,6 +35,7 @@ fn source_span(text: &str, line: u32, column: u32, offset: usize) -> SourceSpan 
             line: line as usize - 1,
             column: column as usize - 2,
         }),
+        section: None,
     }
 }
 
@@ -79,6 +80,7 @@ fn report() -> Report {
         length: 29,
         text: "We are ready for every outcome".into(),
         excerpt: None,
+        section: None,
     });
     unclaimed.help = Some("add a claim with this quote and its source".into());
     Report {

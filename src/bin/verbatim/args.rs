@@ -45,6 +45,12 @@ pub enum Command {
     /// Run the language server (LSP over standard input and output), for
     /// editors: diagnostics, hover, go to definition and fixes.
     Lsp,
+    /// Print a source's text as verbatim reads it: a PDF's or Word
+    /// document's extracted text, a Markdown or HTML file without markup.
+    Text {
+        /// The source (.txt, .md, .html, .pdf, .docx).
+        file: PathBuf,
+    },
     /// Explain what a finding kind means, with an example and the fix.
     Explain {
         /// A finding kind, such as `misquote` or `hedge`.

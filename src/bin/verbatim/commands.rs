@@ -160,3 +160,18 @@ pub fn pin(paths: &[PathBuf], update: bool, config: Option<&Path>, cwd: &Path) -
         }
     }
 }
+
+/// `verbatim text FILE`: the text verbatim reads in a source.
+pub fn text(path: &Path) -> ExitCode {
+    match verbatim::text::read_source(path, false) {
+        Ok(source) => {
+            let text = source.original_text(0, source.original_len());
+            crate::out(&verbatim::report::safe::same_length(&text));
+            if !text.ends_with('\n') {
+                crate::out("\n");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => crate::fail(format_args!("{}: {e}", path.display())),
+    }
+}

@@ -46,6 +46,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::check(args, &cwd),
         Command::Explain { kind } => commands::explain(&kind),
         Command::Lsp => lsp::run(&cwd),
+        Command::Text { file } => commands::text(&cwd.join(file)),
         Command::Pin {
             paths,
             update,

@@ -35,6 +35,7 @@ pub(super) fn place(text: &str, offset: usize, line: u32) -> Place {
         column: 1,
         text: text.to_string(),
         excerpt: None,
+        section: None,
     }
 }
 
