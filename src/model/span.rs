@@ -83,6 +83,16 @@ pub struct Excerpt {
 }
 
 impl SourceSpan {
+    /// `path:line:col`, with the page or paragraph of a PDF or Word
+    /// document: `opinion.pdf:41:7 (page 3)`.
+    pub fn location(&self) -> String {
+        let at = format!("{}:{}:{}", self.path, self.line, self.column);
+        match self.section {
+            Some(section) => format!("{at} ({})", section.name()),
+            None => at,
+        }
+    }
+
     /// Where the span's text ends: its last line, and the 1-based column
     /// just past its last character (exclusive, as SARIF and GitHub count).
     pub fn end(&self) -> (u32, u32) {

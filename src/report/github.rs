@@ -47,10 +47,7 @@ fn annotation(claim_id: &str, f: &Finding, files: &[(String, std::sync::Arc<Stri
     ));
     let mut message = f.message.clone();
     if let Some(s) = &f.source {
-        message.push_str(&format!(
-            "\nsource {}:{}:{}: “{}”",
-            s.path, s.line, s.column, s.text
-        ));
+        message.push_str(&format!("\nsource {}: “{}”", s.location(), s.text));
     }
     if let Some(help) = &f.help {
         message.push_str(&format!("\nhelp: {help}"));

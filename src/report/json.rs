@@ -1,6 +1,6 @@
 //! The JSON report, exactly as the contract's section 6 lays it out.
 
-use crate::model::{Finding, Report, SourceSpan, Span, Status};
+use crate::model::{Finding, Report, SectionKind, SourceSpan, Span, Status};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -83,6 +83,10 @@ struct SourceLoc<'a> {
     column: u32,
     offset: usize,
     length: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraph: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -93,6 +97,10 @@ struct RelatedLoc<'a> {
     column: u32,
     offset: usize,
     length: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraph: Option<u32>,
     text: &'a str,
 }
 
@@ -116,6 +124,11 @@ fn claim_loc(span: &Span) -> ClaimLoc<'_> {
     }
 }
 
+/// The page (or paragraph) of a place in a PDF (or Word document).
+fn section_number(span: &SourceSpan, kind: SectionKind) -> Option<u32> {
+    span.section.filter(|s| s.kind == kind).map(|s| s.number)
+}
+
 fn source_loc(span: &SourceSpan) -> SourceLoc<'_> {
     SourceLoc {
         key: &span.key,
@@ -124,6 +137,8 @@ fn source_loc(span: &SourceSpan) -> SourceLoc<'_> {
         column: span.column,
         offset: span.offset,
         length: span.length,
+        page: section_number(span, SectionKind::Page),
+        paragraph: section_number(span, SectionKind::Paragraph),
     }
 }
 
@@ -146,6 +161,8 @@ fn finding_entry(f: &Finding) -> FindingEntry<'_> {
                 column: r.column,
                 offset: r.offset,
                 length: r.length,
+                page: section_number(r, SectionKind::Page),
+                paragraph: section_number(r, SectionKind::Paragraph),
                 text: &r.text,
             })
             .collect(),

@@ -42,7 +42,7 @@ pub fn render(report: &Report) -> String {
                     let at = f
                         .source
                         .as_ref()
-                        .map(|s| format!(" [{}:{}:{}]", s.path, s.line, s.column))
+                        .map(|s| format!(" [{}]", s.location()))
                         .unwrap_or_default();
                     format!("{} {}: {}{at}", f.severity.name(), f.kind.name(), f.message)
                 })

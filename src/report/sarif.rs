@@ -194,7 +194,15 @@ fn source_location(id: usize, span: &SourceSpan, what: &str) -> Location {
             },
         },
         message: Some(Text {
-            text: format!("{what} (`{}`): “{}”", span.key, span.text),
+            text: match span.section {
+                Some(section) => format!(
+                    "{what} (`{}`, {}): “{}”",
+                    span.key,
+                    section.name(),
+                    span.text
+                ),
+                None => format!("{what} (`{}`): “{}”", span.key, span.text),
+            },
         }),
     }
 }

@@ -93,7 +93,7 @@ fn read_document(path: &Path, kind: Document, hash: bool, size: u64) -> Result<S
     let sha256 = hash.then(|| sha256_hex(&bytes));
     let extracted = extract(kind, &bytes).map_err(ReadError::Unreadable)?;
     let mut source = Source::from_text(extracted.text);
-    source.set_sections(extracted.kind, extracted.starts);
+    source.set_sections(extracted.kind, extracted.marks);
     source.sha256 = sha256;
     Ok(source)
 }

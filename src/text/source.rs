@@ -17,6 +17,10 @@ const BLOCK_BYTES: usize = 4 << 20;
 
 pub use super::encoding::{Base, Encoding};
 
+/// A document's page or paragraph kind and its marks (see
+/// [`super::documents::Extracted`]).
+type Sections = (SectionKind, Vec<(usize, u32)>);
+
 #[derive(Debug)]
 pub(super) enum Original {
     Memory(String),
@@ -43,7 +47,7 @@ pub struct Source {
     pub(super) base: Base,
     /// For a PDF or Word document: where each page or paragraph starts in
     /// the extracted text.
-    pub(super) sections: Option<std::sync::Arc<(SectionKind, Vec<usize>)>>,
+    pub(super) sections: Option<std::sync::Arc<Sections>>,
 }
 
 /// A resolved place in a source's file.
@@ -304,19 +308,25 @@ impl Source {
             text,
             excerpt,
             section: self.sections.as_ref().map(|sections| {
-                let (kind, starts) = &**sections;
+                let (kind, marks) = &**sections;
+                let i = marks.partition_point(|&(at, _)| at <= s);
                 Section {
                     kind: *kind,
-                    number: starts.partition_point(|&at| at <= s).max(1) as u32,
+                    number: i
+                        .checked_sub(1)
+                        .and_then(|i| marks.get(i))
+                        .map_or(1, |m| m.1),
                 }
             }),
         }
     }
 
-    /// Mark this source as a document's extracted text, whose pages or
-    /// paragraphs start at `starts`.
-    pub fn set_sections(&mut self, kind: SectionKind, starts: Vec<usize>) {
-        self.sections = Some(std::sync::Arc::new((kind, starts)));
+    /// Mark this source as a document's extracted text, whose stretches
+    /// come from the pages or paragraphs `marks` gives ([`Extracted`]).
+    ///
+    /// [`Extracted`]: super::documents::Extracted
+    pub fn set_sections(&mut self, kind: SectionKind, marks: Vec<(usize, u32)>) {
+        self.sections = Some(std::sync::Arc::new((kind, marks)));
     }
 
     fn compute_line_starts(&self) -> Vec<usize> {

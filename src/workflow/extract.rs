@@ -39,7 +39,10 @@ fn identity(c: &Candidate) -> Identity {
 
 /// The sources `extract` offers: text, Markdown and HTML files in `dir`.
 fn source_files(dir: &Path) -> Vec<PathBuf> {
-    crate::files::walk::files_in(dir, &["txt", "md", "markdown", "html", "htm"])
+    crate::files::walk::files_in(
+        dir,
+        &["txt", "md", "markdown", "html", "htm", "pdf", "docx"],
+    )
 }
 
 /// Where a quote best matches: the source index and whether exactly.

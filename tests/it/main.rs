@@ -9,6 +9,7 @@ mod cases;
 mod ci_formats;
 mod cli;
 mod common;
+mod documents;
 mod drafts;
 mod figure_properties;
 mod figures_table;

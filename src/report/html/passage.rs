@@ -35,7 +35,7 @@ pub(super) fn source_loc(report: &Report, span: &SourceSpan) -> Markup {
     let titled = report.title_of(&span.key, &span.path);
     html! {
         p.loc {
-            (shown(&format!("{}:{}:{}", span.path, span.line, span.column)))
+            (shown(&span.location()))
             @if !span.key.is_empty() { " (" (shown(&span.key)) ")" }
             @if let Some(t) = titled.and_then(|t| t.title.as_deref()) { " · " cite { (shown(t)) } }
             // An address is text, never a link: a hostile claims file could

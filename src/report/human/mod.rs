@@ -103,10 +103,7 @@ fn finding_view(claim: &ClaimResult, finding: &Finding, files: &Files) -> Findin
     for (span, what) in passages {
         let window = Window::around(span);
         related.push(Passage {
-            message: safe(&format!(
-                "{what}: {}:{}:{} (`{}`)",
-                span.path, span.line, span.column, span.key
-            )),
+            message: safe(&format!("{what}: {} (`{}`)", span.location(), span.key)),
             source: NamedSource::new(safe(&span.path), window),
             label: LabeledSpan::new_primary_with_span(Some(what), (span.offset, span.length)),
         });

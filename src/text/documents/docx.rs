@@ -137,18 +137,18 @@ pub(super) fn extract(bytes: &[u8]) -> Result<Extracted, String> {
         all.extend(paragraphs(&notes)?);
     }
     let mut text = String::new();
-    let mut starts = Vec::with_capacity(all.len());
-    for p in all {
+    let mut marks = Vec::with_capacity(all.len());
+    for (i, p) in all.iter().enumerate() {
         if !text.is_empty() {
             text.push_str("\n\n");
         }
-        starts.push(text.len());
-        text.push_str(&p);
+        marks.push((text.len(), i as u32 + 1));
+        text.push_str(p);
     }
     Ok(Extracted {
         text,
         kind: SectionKind::Paragraph,
-        starts,
+        marks,
     })
 }
 

@@ -33,13 +33,16 @@ impl Document {
     }
 }
 
-/// A document's text and where each of its pages or paragraphs starts.
+/// A document's text and which page or paragraph each stretch of it
+/// comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Extracted {
     pub text: String,
     pub kind: SectionKind,
-    /// Byte offsets in `text`, one per page or paragraph, in order.
-    pub starts: Vec<usize>,
+    /// (byte offset in `text`, 1-based page or paragraph) pairs in offset
+    /// order: the text from each offset on comes from that page (a page's
+    /// footnotes follow the paragraph it ends in, so numbers may repeat).
+    pub marks: Vec<(usize, u32)>,
 }
 
 /// Extract the text of a document's bytes; the error says why it cannot be

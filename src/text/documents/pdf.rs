@@ -93,10 +93,10 @@ pub(super) fn extract(bytes: &[u8]) -> Result<Extracted, String> {
     if collect.pages.iter().all(|p| p.glyphs.is_empty()) {
         return Err("no text layer; run OCR first".into());
     }
-    let (text, starts) = lay_out(&collect.pages);
+    let (text, marks) = lay_out(&collect.pages);
     Ok(Extracted {
         text,
         kind: SectionKind::Page,
-        starts,
+        marks,
     })
 }

@@ -1,5 +1,6 @@
-//! Running headers, footers and page numbers: lines in a page's top or
-//! bottom margin that repeat across pages, or that only number the page.
+//! What is not a page's running text: headers, footers and page numbers
+//! (lines in its top or bottom margin that repeat across pages, or that
+//! only number the page), and footnotes.
 
 use super::pdf_page::{Line, Page};
 
@@ -71,4 +72,27 @@ pub(super) fn drop_furniture(pages: &[Page], lines: &mut [Vec<Line>]) {
         }
         *page_lines = kept;
     }
+}
+
+/// A page's footnotes: lines in a smaller type below all of its body text
+/// (a single-column page only). They are set after the paragraph that is
+/// open at the page's end, so that a paragraph running on to the next page
+/// stays whole.
+pub(super) fn split_footnotes(page: &Page, lines: &[Line]) -> (Vec<Line>, Vec<Line>) {
+    let mut sizes: Vec<f64> = lines.iter().map(|l| l.size).collect();
+    sizes.sort_by(f64::total_cmp);
+    let Some(&body_size) = sizes.get(sizes.len() / 2) else {
+        return (Vec::new(), Vec::new());
+    };
+    let small = |l: &Line| l.size < 0.85 * body_size;
+    let lowest_body = lines
+        .iter()
+        .filter(|l| !small(l))
+        .map(|l| l.y)
+        .fold(f64::MAX, f64::min);
+    let single_column = lines.iter().all(|l| l.column == 0);
+    lines
+        .iter()
+        .cloned()
+        .partition(|l| !(single_column && small(l) && l.y < lowest_body && l.y < 0.4 * page.height))
 }

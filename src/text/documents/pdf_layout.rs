@@ -5,7 +5,7 @@
 //! paragraphs, and a word hyphenated across a line end is joined. A
 //! paragraph that runs on over a page or column break stays one paragraph.
 
-use super::pdf_furniture::drop_furniture;
+use super::pdf_furniture::{drop_furniture, split_footnotes};
 use super::pdf_page::Line;
 pub use super::pdf_page::{Glyph, Page};
 
@@ -110,7 +110,7 @@ fn reading_order(page: &Page, mut lines: Vec<Line>) -> Vec<Line> {
         let wide = |side: &[&Line]| {
             let mut widths: Vec<f64> = side.iter().map(|l| l.x1 - l.x0).collect();
             widths.sort_by(f64::total_cmp);
-            widths.get(widths.len() / 2).copied().unwrap_or(0.0) >= 0.25 * page.width
+            widths.get(widths.len() / 2).copied().unwrap_or(0.0) >= 0.2 * page.width
         };
         if n > 0
             && crossing * 10 <= n
@@ -198,51 +198,93 @@ fn breaks(lines: &[Line]) -> Vec<Break> {
     out
 }
 
-/// The text of the pages and where each page starts in it.
-pub fn lay_out(pages: &[Page]) -> (String, Vec<usize>) {
+/// Text being laid out, and which page each stretch of it comes from.
+#[derive(Default)]
+struct Out {
+    text: String,
+    marks: Vec<(usize, u32)>,
+    last_line: String,
+}
+
+impl Out {
+    /// What follows comes from page `number`.
+    fn mark(&mut self, number: u32) {
+        if self.marks.last().is_none_or(|&(_, n)| n != number) {
+            self.marks.push((self.text.len(), number));
+        }
+    }
+
+    fn push_line(&mut self, number: u32, text: &str, b: Break) {
+        // "pro-" + "vision": one word again, on the first line.
+        let hyphenated = self.text.ends_with('-')
+            && self.text[..self.text.len() - 1]
+                .chars()
+                .last()
+                .is_some_and(char::is_alphabetic)
+            && text.chars().next().is_some_and(char::is_lowercase);
+        match b {
+            Break::None if self.text.is_empty() => {}
+            Break::Line if hyphenated => {
+                self.text.pop();
+            }
+            Break::Line => self.text.push('\n'),
+            Break::None | Break::Paragraph => self.text.push_str("\n\n"),
+        }
+        self.mark(number);
+        // A soft hyphen is a hyphen at a line end, nothing elsewhere.
+        let text = match text.strip_suffix('\u{AD}') {
+            Some(rest) => format!("{}-", rest.replace('\u{AD}', "")),
+            None => text.replace('\u{AD}', ""),
+        };
+        self.text.push_str(&text);
+        self.last_line = text;
+    }
+
+    fn flush_notes(&mut self, pending: &mut Vec<(u32, Vec<Line>)>) {
+        for (number, notes) in pending.drain(..) {
+            for (i, note) in notes.iter().enumerate() {
+                let b = if i == 0 {
+                    Break::Paragraph
+                } else {
+                    Break::Line
+                };
+                self.push_line(number, &note.text, b);
+            }
+        }
+    }
+}
+
+/// The text of the pages, and which page each stretch of it comes from:
+/// (offset, 1-based page) pairs in offset order.
+pub fn lay_out(pages: &[Page]) -> (String, Vec<(usize, u32)>) {
     let mut lines: Vec<Vec<Line>> = pages
         .iter()
         .map(|p| reading_order(p, lines_of(p)))
         .collect();
     drop_furniture(pages, &mut lines);
-    let mut out = String::new();
-    let mut starts = Vec::with_capacity(pages.len());
-    let mut last_line = String::new();
-    for page_lines in &lines {
-        let page_breaks = breaks(page_lines);
-        let mut page_start = None;
-        for (line, b) in page_lines.iter().zip(page_breaks) {
+    let mut out = Out::default();
+    let mut pending: Vec<(u32, Vec<Line>)> = Vec::new();
+    for (k, (page, page_lines)) in pages.iter().zip(&lines).enumerate() {
+        let number = k as u32 + 1;
+        let (body, notes) = split_footnotes(page, page_lines);
+        for (line, b) in body.iter().zip(breaks(&body)) {
             let b = match b {
-                Break::None if out.is_empty() => Break::None,
-                Break::None if runs_on(&last_line, &line.text) => Break::Line,
+                Break::None if out.text.is_empty() => Break::None,
+                Break::None if runs_on(&out.last_line, &line.text) => Break::Line,
                 Break::None => Break::Paragraph,
                 b => b,
             };
-            let text = line.text.as_str();
-            // "pro-" + "vision": one word again, on the first line.
-            let hyphenated = (out.ends_with('-') || out.ends_with('\u{AD}'))
-                && out[..out.len() - out.chars().last().map_or(0, char::len_utf8)]
-                    .chars()
-                    .last()
-                    .is_some_and(char::is_alphabetic)
-                && text.chars().next().is_some_and(char::is_lowercase);
-            match b {
-                Break::None => {}
-                Break::Line if hyphenated => {
-                    out.pop();
-                }
-                Break::Line => out.push('\n'),
-                Break::Paragraph => out.push_str("\n\n"),
+            if b == Break::Paragraph {
+                out.flush_notes(&mut pending);
             }
-            page_start.get_or_insert(out.len());
-            out.push_str(&text.replace('\u{AD}', ""));
-            last_line = text.to_string();
+            out.push_line(number, &line.text, b);
         }
-        starts.push(page_start.unwrap_or(out.len()));
+        if !notes.is_empty() {
+            pending.push((number, notes));
+        }
     }
-    // A soft hyphen left at a line end is no character of the text.
-    let out = out.replace('\u{AD}', "");
-    (out, starts)
+    out.flush_notes(&mut pending);
+    (out.text, out.marks)
 }
 
 #[cfg(test)]
@@ -281,9 +323,9 @@ mod tests {
             (100.0, 688.0, "line"),
             (100.0, 650.0, "Another"),
         ]);
-        let (text, starts) = lay_out(&[p]);
+        let (text, marks) = lay_out(&[p]);
         assert_eq!(text, "The first\nline\n\nAnother");
-        assert_eq!(starts, [0]);
+        assert_eq!(marks, [(0, 1)]);
     }
 
     #[test]
@@ -310,12 +352,12 @@ mod tests {
                 ])
             })
             .collect();
-        let (text, starts) = lay_out(&pages);
+        let (text, marks) = lay_out(&pages);
         assert_eq!(
             text,
             "a sentence that runs\non to the next page.\n\non to the next page."
         );
-        assert_eq!(starts, [0, 21, 43]);
+        assert_eq!(marks, [(0, 1), (21, 2), (43, 3)]);
     }
 
     #[test]
