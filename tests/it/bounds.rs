@@ -13,7 +13,7 @@ use std::time::Duration;
 /// machine, unlike the wall clock) and peak RSS of `verbatim check
 /// --format json` in `dir`.
 #[allow(clippy::zombie_processes)] // reaped by wait4, for its rusage
-fn measure(dir: &Path) -> (i32, Duration, u64) {
+pub fn measure(dir: &Path) -> (i32, Duration, u64) {
     let bin = assert_cmd::cargo::cargo_bin("verbatim");
     let child = std::process::Command::new(bin)
         .args(["check", "--format", "json"])

@@ -204,3 +204,75 @@ fn a_pinned_pdf_that_changes_is_caught() {
     let kinds = crate::common::kinds(&report, "q");
     assert!(kinds.contains(&"source-changed".to_string()), "{kinds:?}");
 }
+
+/// A PDF whose page content inflates to gigabytes (a "zip bomb") is
+/// refused before any of it is held: quickly and in little memory.
+#[test]
+fn a_pdf_bomb_is_refused_in_bounded_memory() {
+    use flate2::{Compress, Compression, FlushCompress};
+    // One megabyte of spaces, deflated with a sync flush: a byte-aligned
+    // block that can be repeated; 1,024 of them inflate to 1 GiB.
+    let mut deflate = Compress::new(Compression::best(), true);
+    let mut block = Vec::with_capacity(1 << 16);
+    deflate
+        .compress_vec(&vec![b' '; 1 << 20], &mut block, FlushCompress::Sync)
+        .unwrap();
+    let mut stream = block.clone();
+    let header_and_first = stream.len();
+    for _ in 1..1024 {
+        stream.extend_from_slice(&block[2..]); // the zlib header once
+    }
+    assert!(header_and_first < stream.len());
+    let mut pdf: Vec<u8> = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for body in [
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_vec(),
+        [
+            format!(
+                "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+                stream.len()
+            )
+            .into_bytes(),
+            stream,
+            b"\nendstream".to_vec(),
+        ]
+        .concat(),
+    ] {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n", offsets.len()).as_bytes());
+        pdf.extend_from_slice(&body);
+        pdf.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(b"xref\n0 5\n0000000000 65535 f \n");
+    for at in &offsets {
+        pdf.extend_from_slice(format!("{at:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("sources")).unwrap();
+    std::fs::write(dir.path().join("sources/bomb.pdf"), &pdf).unwrap();
+    claims_citing(dir.path(), "bomb.pdf", "any words at all");
+    let (code, cpu, peak) = crate::bounds::measure(dir.path());
+    eprintln!(
+        "bomb: {} KB, {cpu:?} CPU, peak {} MB",
+        pdf.len() / 1024,
+        peak >> 20
+    );
+    assert_eq!(code, 1);
+    assert!(peak < 300 << 20, "peak {} MB", peak >> 20);
+    let (report, _) = json_report(dir.path(), &[]);
+    let f = &report["claims"][0]["findings"][0];
+    assert_eq!(f["kind"], "source-unreadable");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("inflate to more than 512 MiB"),
+        "{f}"
+    );
+}

@@ -72,6 +72,42 @@ impl OutputDev for Collect {
     }
 }
 
+/// Decompressed bytes allowed for the pages' content streams, in all: a
+/// PDF whose few compressed bytes would inflate to gigabytes stops here,
+/// before any of it is held in memory.
+const MAX_CONTENT_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Refuse a document whose page contents inflate beyond
+/// [`MAX_CONTENT_BYTES`], counted as a stream, never held.
+fn contents_within_bound(document: &pdf_extract::Document) -> Result<(), String> {
+    let mut total = 0u64;
+    for page in document.get_pages().into_values() {
+        for id in document.get_page_contents(page) {
+            let Ok(lopdf::Object::Stream(stream)) = document.get_object(id) else {
+                continue;
+            };
+            let deflated = stream
+                .filters()
+                .is_ok_and(|filters| filters.iter().any(|f: &&[u8]| *f == b"FlateDecode"));
+            let left = MAX_CONTENT_BYTES - total + 1;
+            total += if deflated {
+                let mut inflate =
+                    std::io::Read::take(flate2::read::ZlibDecoder::new(&stream.content[..]), left);
+                std::io::copy(&mut inflate, &mut std::io::sink()).unwrap_or(0)
+            } else {
+                stream.content.len() as u64
+            };
+            if total > MAX_CONTENT_BYTES {
+                return Err(format!(
+                    "its pages' contents inflate to more than {} MiB",
+                    MAX_CONTENT_BYTES >> 20
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The text of a PDF file's bytes, pages laid out in reading order, with
 /// where each page starts.
 pub(super) fn extract(bytes: &[u8]) -> Result<Extracted, String> {
@@ -80,6 +116,7 @@ pub(super) fn extract(bytes: &[u8]) -> Result<Extracted, String> {
     if document.is_encrypted() {
         return Err("the PDF is encrypted; save an unencrypted copy".into());
     }
+    contents_within_bound(&document)?;
     let mut collect = Collect::default();
     // The parser is not ours: a malformed file must not take the run down.
     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
