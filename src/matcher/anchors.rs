@@ -7,7 +7,7 @@
 //! (the aho-corasick crate, overlapping search) over the benchmark's 2,000
 //! quotes measured ~60 MB/s here, an order of magnitude slower than this.
 
-use super::hash::{hash_byte, word_hash, FastMap, HASH_SEED};
+use super::hash::{finish_key, raw_key, scan_word, word_hash, FastMap, P};
 
 /// Seeds are runs of this many words (few enough that an edit leaves most
 /// of a quote's seeds whole).
@@ -67,12 +67,8 @@ impl Head {
     }
 }
 
-fn combine(key: u64, next: u64) -> u64 {
-    (key.rotate_left(21) ^ next).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-}
-
 fn key_of<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
-    words.fold(0x1234_5678, |key, w| combine(key, word_hash(w.as_bytes())))
+    finish_key(raw_key(words.map(|w| word_hash(w.as_bytes()))))
 }
 
 /// Words in the run a quote of `len` words is keyed on: six, or for a
@@ -258,29 +254,43 @@ pub fn scan_all(sets: &[&Anchors], folded: &str, mut on: impl FnMut(Anchor, usiz
     let needed: Vec<bool> = (1..=MAX_WORDS)
         .map(|k| active.iter().any(|&(_, n)| n == k))
         .collect();
-    // The last words, as many as the longest key: (hash, start).
+    // Pᵏ, to take the word leaving a run of k out of its polynomial.
+    let mut power = [1u64; MAX_WORDS + 1];
+    for k in 1..=MAX_WORDS {
+        power[k] = power[k - 1].wrapping_mul(P);
+    }
+    // The last words, as many as the longest key, in a ring: (hash, start).
     let mut recent = [(0u64, 0usize); MAX_WORDS];
+    let mut raw = [0u64; MAX_WORDS];
     let mut seen = 0usize;
     let mut start = 0;
     while start < bytes.len() {
         // Hash the word while finding its end.
-        let mut h = HASH_SEED;
-        let mut end = start;
-        while end < bytes.len() && bytes[end] != b' ' {
-            h = hash_byte(h, bytes[end]);
-            end += 1;
-        }
-        recent.rotate_left(1);
-        recent[MAX_WORDS - 1] = (h, start);
+        let (h, end) = scan_word(bytes, start);
+        let slot = seen % MAX_WORDS;
+        let leaving = recent[slot].0;
+        recent[slot] = (h, start);
         seen += 1;
-        // Keys of the last one, two and three words, as far as needed.
+        // Each run length's polynomial rolls on by one word.
         let mut keys = [0u64; MAX_WORDS];
-        for k in 1..=MAX_WORDS.min(seen) {
+        for k in 1..=MAX_WORDS {
             if needed[k - 1] {
-                let first = MAX_WORDS - k;
-                keys[k - 1] = recent[first..]
-                    .iter()
-                    .fold(0x1234_5678, |key, &(h, _)| combine(key, h));
+                // The word k back leaves the run of k (none before k words).
+                let out = if seen > k {
+                    recent[(seen - 1 - k) % MAX_WORDS].0
+                } else {
+                    0
+                };
+                let out = if k == MAX_WORDS && seen > k {
+                    leaving
+                } else {
+                    out
+                };
+                raw[k - 1] = raw[k - 1]
+                    .wrapping_mul(P)
+                    .wrapping_add(h)
+                    .wrapping_sub(out.wrapping_mul(power[k]));
+                keys[k - 1] = finish_key(raw[k - 1]);
             }
         }
         for &(set, k) in &active {
@@ -288,7 +298,8 @@ pub fn scan_all(sets: &[&Anchors], folded: &str, mut on: impl FnMut(Anchor, usiz
                 continue;
             }
             if let Some(anchors) = set.tables[k - 1].get(&keys[k - 1]) {
-                let at = recent[MAX_WORDS - k].1;
+                // The run's first word, k − 1 words back.
+                let at = recent[(seen - k) % MAX_WORDS].1;
                 for &anchor in anchors.as_slice() {
                     on(anchor, at);
                 }
