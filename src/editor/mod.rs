@@ -39,9 +39,11 @@ impl Workspace {
     /// invalid one counts as none: the check of a claims file reports it).
     pub fn new(root: &Path) -> Workspace {
         crate::text::kept::keep_sources();
-        let settings = crate::config::find(root)
+        let mut settings: Settings = crate::config::find(root)
             .and_then(|p| crate::config::load(&p, root).ok())
             .unwrap_or_default();
+        // Hover and go-to-definition need every quote's passage.
+        settings.keep_passages = true;
         Workspace {
             root: root.to_path_buf(),
             settings,

@@ -49,6 +49,10 @@ pub struct Settings {
     pub extra_roots: Vec<PathBuf>,
     /// The file these came from, if any.
     pub file: Option<PathBuf>,
+    /// Keep each quote's passage in the report, also when it passes
+    /// (`ClaimResult::quotes`): for the HTML page and the editor, which set
+    /// them side by side. Off, a large run holds no copy of them.
+    pub keep_passages: bool,
 }
 
 impl Default for Settings {
@@ -63,6 +67,7 @@ impl Default for Settings {
             root: None,
             extra_roots: Vec::new(),
             file: None,
+            keep_passages: false,
         }
     }
 }

@@ -49,13 +49,15 @@ pub fn decide(set: &ClaimSet, searched: &Searched, settings: &Settings) -> Repor
                 &cited,
                 &mut findings,
             );
-            shown.push(quotes::shown(
-                &cx,
-                claim,
-                quote,
-                located,
-                &findings[before..],
-            ));
+            if settings.keep_passages {
+                shown.push(quotes::shown(
+                    &cx,
+                    claim,
+                    quote,
+                    located,
+                    &findings[before..],
+                ));
+            }
             if let (Some(speaker), Some((d, evidence))) = (&claim.speaker, located) {
                 attribution::attribution_findings(
                     &cx,

@@ -241,9 +241,15 @@ pub(super) fn shown(
     findings: &[Finding],
 ) -> QuoteShown {
     let exact = located.and_then(|(d, e)| e.exact.as_ref().map(|p| cx.source_span(d, p)));
+    let mut source = exact.or_else(|| findings.iter().find_map(|f| f.source.clone()));
+    // The passage alone: its surrounding lines would cost every passing
+    // quote of a large run an excerpt no renderer shows.
+    if let Some(span) = source.as_mut() {
+        span.excerpt = None;
+    }
     QuoteShown {
         text: quote.text.clone(),
         claim: cx.claim_span(claim, quote),
-        source: exact.or_else(|| findings.iter().find_map(|f| f.source.clone())),
+        source,
     }
 }

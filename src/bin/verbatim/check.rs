@@ -39,6 +39,8 @@ pub fn check_once(args: &CheckArgs, cwd: &Path) -> ExitCode {
             return finish(args, output.as_deref(), &report, false);
         }
     };
+    // The HTML page sets every quote beside its passage, passing or not.
+    settings.keep_passages = matches!(args.format, FormatArg::Html);
     let paths = crate::claims_paths(&args.paths, &settings, cwd);
     if args.paths.is_empty() && paths.iter().any(|p| p.is_absolute()) && !args.staged {
         // Found above the working directory: say which.
