@@ -76,17 +76,30 @@ pub fn cited_decls(set: &ClaimSet, claim: &Claim) -> Vec<usize> {
 
 /// Sources named in a message: their keys in backticks, the first few
 /// only. A claim that searches every source of a file would otherwise
-/// print thousands of keys in one message.
+/// print thousands of keys in one message; an archive's documents share
+/// their key, named once with their count.
 pub(super) fn named_sources(set: &ClaimSet, decls: &[usize]) -> String {
     const NAMED: usize = 5;
-    let keys: Vec<String> = decls
+    // Keys in order of first mention, with how many documents each has.
+    let mut keys: Vec<(&str, usize)> = Vec::new();
+    for &d in decls {
+        let key = set.declared[d].key.as_str();
+        match keys.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => keys.push((key, 1)),
+        }
+    }
+    let shown: Vec<String> = keys
         .iter()
         .take(NAMED)
-        .map(|&d| format!("`{}`", set.declared[d].key))
+        .map(|&(k, n)| match n {
+            1 => format!("`{k}`"),
+            n => format!("`{k}` ({n} documents)"),
+        })
         .collect();
-    match decls.len() {
-        n if n > NAMED => format!("{} and {} more sources", keys.join(", "), n - NAMED),
-        _ => keys.join(", "),
+    match keys.len() {
+        n if n > NAMED => format!("{} and {} more sources", shown.join(", "), n - NAMED),
+        _ => shown.join(", "),
     }
 }
 

@@ -3,6 +3,7 @@
 //! the hand-made tables for figures and attribution, property tests, and
 //! the command-line cases in `tests/cases` (trycmd).
 
+mod archives;
 mod attribution_table;
 mod bounds;
 mod cases;

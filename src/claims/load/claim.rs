@@ -9,7 +9,7 @@ impl Loader {
         node: &Node,
         index: usize,
         file_index: usize,
-        keys: &HashMap<String, usize>,
+        keys: &HashMap<String, Vec<usize>>,
     ) -> Option<Claim> {
         let Value::Map(entries) = &node.value else {
             self.error(
@@ -71,7 +71,7 @@ impl Loader {
                             continue;
                         };
                         match keys.get(&name) {
-                            Some(&d) => cited.push(d),
+                            Some(ds) => cited.extend(ds.iter().copied()),
                             None => {
                                 let known: Vec<&str> = keys.keys().map(String::as_str).collect();
                                 let help = match did_you_mean(&name, &known) {

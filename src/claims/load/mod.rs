@@ -1,5 +1,6 @@
 //! Reading and validating claims files: every problem in every file, at once.
 
+mod archive;
 mod claim;
 mod sources;
 
@@ -15,7 +16,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 const TOP_KEYS: &[&str] = &["version", "draft", "sources", "claims"];
-const SOURCE_KEYS: &[&str] = &["path", "title", "url", "published", "sha256"];
+const SOURCE_KEYS: &[&str] = &[
+    "path",
+    "glob",
+    "manifest",
+    "title",
+    "url",
+    "published",
+    "sha256",
+];
 const CLAIM_KEYS: &[&str] = &[
     "id", "text", "source", "quote", "speaker", "figures", "accept",
 ];

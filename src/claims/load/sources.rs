@@ -34,7 +34,7 @@ impl Loader {
             self.set.files.push(file);
             return;
         };
-        let mut keys: HashMap<String, usize> = HashMap::new();
+        let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
         let mut claims_node = None;
         for (k, v) in entries {
             let Some(key) = self.key_name(cx, k, TOP_KEYS, "claims file") else {
@@ -98,7 +98,7 @@ impl Loader {
         cx: &FileCx,
         node: &Node,
         file_index: usize,
-        keys: &mut HashMap<String, usize>,
+        keys: &mut HashMap<String, Vec<usize>>,
         file: &mut ClaimsFile,
     ) {
         let Value::Map(entries) = &node.value else {
@@ -131,6 +131,8 @@ impl Loader {
                 pos: k.pos,
             };
             let mut path_text = None;
+            // An archive: a glob or a manifest instead of one path.
+            let mut archive: Option<(Result<Vec<archive::Document>, String>, Pos)> = None;
             match &v.value {
                 Value::Str(s) => path_text = Some((s.clone(), v.pos)),
                 Value::Map(fields) => {
@@ -141,6 +143,28 @@ impl Loader {
                         match field.as_str() {
                             "path" => {
                                 path_text = self.string(cx, fv, "`path`").map(|p| (p, fv.pos))
+                            }
+                            "glob" => {
+                                if let Some(p) = self.string(cx, fv, "`glob`") {
+                                    // Not even a folder's listing is read
+                                    // outside the project.
+                                    let base = archive::glob_base(&cx.dir, &p);
+                                    archive = Some(match self.roots.refuse(&base, &self.cwd) {
+                                        Some(why) => {
+                                            (Err(format!("the glob's folder {why}")), fv.pos)
+                                        }
+                                        None => (archive::glob(&cx.dir, &p), fv.pos),
+                                    });
+                                }
+                            }
+                            "manifest" => {
+                                if let Some(p) = self.string(cx, fv, "`manifest`") {
+                                    let path = paths::normalize(&cx.dir.join(&p));
+                                    archive = Some(match self.roots.refuse(&path, &self.cwd) {
+                                        Some(why) => (Err(format!("the manifest {why}")), fv.pos),
+                                        None => (archive::manifest(&path), fv.pos),
+                                    });
+                                }
                             }
                             "title" => decl.title = self.string(cx, fv, "`title`"),
                             "url" => decl.url = self.string(cx, fv, "`url`"),
@@ -181,13 +205,24 @@ impl Loader {
                             _ => {}
                         }
                     }
-                    if path_text.is_none() {
+                    if path_text.is_none() && archive.is_none() {
                         self.error(
                             cx,
                             k.pos,
                             format!("source `{key}` has no `path`"),
-                            Some(format!("add `path: ../sources/{key}.txt` under `{key}`")),
+                            Some(format!(
+                                "add `path: ../sources/{key}.txt` (or `glob:`, or `manifest:` for an archive) under `{key}`"
+                            )),
                         );
+                    }
+                    if path_text.is_some() && archive.is_some() {
+                        self.error(
+                            cx,
+                            k.pos,
+                            format!("source `{key}` has both a `path` and an archive (`glob` or `manifest`)"),
+                            Some("keep one: a path for one document, a glob or manifest for many".into()),
+                        );
+                        archive = None;
                     }
                 }
                 _ => {
@@ -204,6 +239,10 @@ impl Loader {
             }
             if keys.contains_key(&key) {
                 self.error(cx, k.pos, format!("source `{key}` is declared twice"), None);
+                continue;
+            }
+            if let Some((documents, pos)) = archive {
+                self.load_archive(cx, &key, decl, documents, pos, keys, file);
                 continue;
             }
             if let Some((p, ppos)) = path_text {
@@ -226,10 +265,77 @@ impl Loader {
                     });
                 }
                 decl.source_file = index;
-                keys.insert(key, self.set.declared.len());
+                keys.insert(key, vec![self.set.declared.len()]);
                 file.sources.push(self.set.declared.len());
                 self.set.declared.push(decl);
             }
         }
+    }
+
+    /// An archive's documents, each declared under the archive's key with
+    /// the archive's title, address and date (and its manifest pin).
+    #[allow(clippy::too_many_arguments)]
+    fn load_archive(
+        &mut self,
+        cx: &FileCx,
+        key: &str,
+        decl: SourceDecl,
+        documents: Result<Vec<archive::Document>, String>,
+        pos: Pos,
+        keys: &mut HashMap<String, Vec<usize>>,
+        file: &mut ClaimsFile,
+    ) {
+        let documents = match documents {
+            Ok(d) if d.is_empty() => {
+                self.error(
+                    cx,
+                    pos,
+                    format!("source `{key}`: the archive holds no document"),
+                    None,
+                );
+                return;
+            }
+            Ok(d) => d,
+            Err(why) => {
+                self.error(cx, pos, format!("source `{key}`: {why}"), None);
+                return;
+            }
+        };
+        let mut outside = 0usize;
+        let mut declared = Vec::with_capacity(documents.len());
+        for doc in documents {
+            // A document outside the root is never read: said once, with a
+            // count, not once per document.
+            if let Some(why) = self.roots.refuse(&doc.path, &self.cwd) {
+                outside += 1;
+                if outside == 1 {
+                    self.error(cx, pos, format!("source `{key}`: a document {why}"), None);
+                }
+                continue;
+            }
+            let next = self.set.source_files.len();
+            let index = *self.source_by_path.entry(doc.path.clone()).or_insert(next);
+            if index == next {
+                self.set.source_files.push(SourceFile {
+                    display: self.display(&doc.path),
+                    path: doc.path,
+                });
+            }
+            let mut d = decl.clone();
+            d.source_file = index;
+            d.sha256 = doc.sha256.or(d.sha256);
+            declared.push(self.set.declared.len());
+            file.sources.push(self.set.declared.len());
+            self.set.declared.push(d);
+        }
+        if outside > 1 {
+            self.error(
+                cx,
+                pos,
+                format!("source `{key}`: {outside} documents lie outside the project root"),
+                None,
+            );
+        }
+        keys.insert(key.to_string(), declared);
     }
 }
