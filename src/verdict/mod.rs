@@ -19,6 +19,7 @@ use crate::claims::ClaimSet;
 use crate::evidence::{Evidence, JobId, Searched, SourceId};
 use crate::model::{ClaimResult, Finding, Kind, Report, Settings, Severity, SourceTitle, Status};
 use context::{Cx, JobEvidence};
+use rayon::prelude::*;
 
 /// Decide every claim of `set` from the evidence the search gathered.
 pub fn decide(set: &ClaimSet, searched: &Searched, settings: &Settings) -> Report {
@@ -29,89 +30,102 @@ pub fn decide(set: &ClaimSet, searched: &Searched, settings: &Settings) -> Repor
     };
     let by_job = evidence_by_job(searched);
     let jobs = &searched.jobs;
-    let mut claims = Vec::with_capacity(set.claims.len());
-    let mut job = 0;
-    for (c, claim) in set.claims.iter().enumerate() {
-        let file = &set.files[claim.file];
-        let mut findings = Vec::new();
-        let cited = cited_decls(set, claim);
-        let mut quote_failed = false;
-        let mut shown = Vec::new();
-        while job < jobs.len() && jobs[job].claim == c {
-            let quote = &claim.quotes[jobs[job].quote];
-            let before = findings.len();
-            let located = quotes::quote_findings(
-                &cx,
-                claim,
-                quote,
-                &jobs[job],
-                &by_job[job],
-                &cited,
-                &mut findings,
-            );
-            if settings.keep_passages {
-                shown.push(quotes::shown(
+    // Each claim's jobs, in order: claims are decided in parallel, and
+    // collected in claim order, so any thread count gives the same report.
+    let mut first_job = vec![jobs.len(); set.claims.len() + 1];
+    for (j, job) in jobs.iter().enumerate().rev() {
+        first_job[job.claim] = j;
+    }
+    for c in (0..set.claims.len()).rev() {
+        first_job[c] = first_job[c].min(first_job[c + 1]);
+    }
+    let claims: Vec<ClaimResult> = set
+        .claims
+        .par_iter()
+        .enumerate()
+        .map(|(c, claim)| {
+            let mut job = first_job[c];
+            let file = &set.files[claim.file];
+            let mut findings = Vec::new();
+            let cited = cited_decls(set, claim);
+            let mut quote_failed = false;
+            let mut shown = Vec::new();
+            while job < jobs.len() && jobs[job].claim == c {
+                let quote = &claim.quotes[jobs[job].quote];
+                let before = findings.len();
+                let located = quotes::quote_findings(
                     &cx,
                     claim,
                     quote,
-                    located,
-                    &findings[before..],
-                ));
-            }
-            if let (Some(speaker), Some((d, evidence))) = (&claim.speaker, located) {
-                attribution::attribution_findings(
-                    &cx,
-                    claim,
-                    speaker,
-                    quote,
-                    d,
-                    evidence,
+                    &jobs[job],
+                    &by_job[job],
+                    &cited,
                     &mut findings,
                 );
-            }
-            if let Some(why) = &searched.drafts.missing[job] {
-                findings.push(drafts::not_in_draft(&cx, claim, quote, why));
-            }
-            if findings[before..]
-                .iter()
-                .any(|f| f.severity >= Severity::Warning)
-            {
-                quote_failed = true;
-            }
-            job += 1;
-        }
-        let before_figures = findings.len();
-        for figure in &claim.figures {
-            figures::figure_findings(&cx, claim, figure, &cited, &mut findings);
-        }
-        let figure_missing = findings[before_figures..]
-            .iter()
-            .any(|f| f.kind == Kind::FigureNotFound);
-        // Source problems: always for cited sources; for claims searching
-        // every source, only when a quote or figure was not found.
-        if !claim.cites_all() || quote_failed || figure_missing {
-            // Each source file once.
-            let mut seen = std::collections::HashSet::new();
-            for &d in &cited {
-                if !seen.insert(cx.file_of(d)) {
-                    continue;
+                if settings.keep_passages {
+                    shown.push(quotes::shown(
+                        &cx,
+                        claim,
+                        quote,
+                        located,
+                        &findings[before..],
+                    ));
                 }
-                findings.extend(sources::source_problem(&cx, claim, d));
+                if let (Some(speaker), Some((d, evidence))) = (&claim.speaker, located) {
+                    attribution::attribution_findings(
+                        &cx,
+                        claim,
+                        speaker,
+                        quote,
+                        d,
+                        evidence,
+                        &mut findings,
+                    );
+                }
+                if let Some(why) = &searched.drafts.missing[job] {
+                    findings.push(drafts::not_in_draft(&cx, claim, quote, why));
+                }
+                if findings[before..]
+                    .iter()
+                    .any(|f| f.severity >= Severity::Warning)
+                {
+                    quote_failed = true;
+                }
+                job += 1;
             }
-        }
-        policy::apply_severities(settings, &mut findings);
-        policy::apply_accepts(claim, &file.display, &mut findings);
-        policy::drop_off(settings, &mut findings);
-        claims.push(ClaimResult {
-            id: claim.id.clone(),
-            file: file.display.clone(),
-            line: claim.pos.line,
-            column: claim.pos.column,
-            status: Status::of(&findings),
-            findings,
-            quotes: shown,
-        });
-    }
+            let before_figures = findings.len();
+            for figure in &claim.figures {
+                figures::figure_findings(&cx, claim, figure, &cited, &mut findings);
+            }
+            let figure_missing = findings[before_figures..]
+                .iter()
+                .any(|f| f.kind == Kind::FigureNotFound);
+            // Source problems: always for cited sources; for claims searching
+            // every source, only when a quote or figure was not found.
+            if !claim.cites_all() || quote_failed || figure_missing {
+                // Each source file once.
+                let mut seen = std::collections::HashSet::new();
+                for &d in &cited {
+                    if !seen.insert(cx.file_of(d)) {
+                        continue;
+                    }
+                    findings.extend(sources::source_problem(&cx, claim, d));
+                }
+            }
+            policy::apply_severities(settings, &mut findings);
+            policy::apply_accepts(claim, &file.display, &mut findings);
+            policy::drop_off(settings, &mut findings);
+            ClaimResult {
+                id: claim.id.clone(),
+                file: file.display.clone(),
+                line: claim.pos.line,
+                column: claim.pos.column,
+                status: Status::of(&findings),
+                findings,
+                quotes: shown,
+            }
+        })
+        .collect();
     let mut unclaimed: Vec<Finding> = searched
         .drafts
         .unclaimed
