@@ -276,3 +276,48 @@ fn a_pdf_bomb_is_refused_in_bounded_memory() {
         "{f}"
     );
 }
+
+/// The same reader serves OpenDocument text: a brief in `.odt` checked in
+/// one step against the PDF opinion.
+#[test]
+fn an_odt_brief_is_read_and_checked_like_a_word_one() {
+    let text = text_of("brief.odt");
+    assert!(text.contains("within the meaning of the statute when it was inspected"));
+    assert!(!text.contains("the law"), "a tracked deletion is not text");
+    assert!(!text.contains("Check this quote"), "a comment is not text");
+    assert!(
+        text.ends_with("See the opinion at page 3.\n"),
+        "the footnote, last: {text}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    for (from, to) in [("opinion.pdf", "sources"), ("brief.odt", "drafts")] {
+        std::fs::create_dir_all(dir.path().join(to)).unwrap();
+        std::fs::copy(
+            fixture("documents").join(from),
+            dir.path().join(to).join(from),
+        )
+        .unwrap();
+    }
+    let (report, code) = json_report(dir.path(), &["drafts/brief.odt"]);
+    assert_eq!(code, 1);
+    let kinds: Vec<(String, String)> = report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let kind = c["findings"][0]["kind"]
+                .as_str()
+                .unwrap_or("none")
+                .to_string();
+            (c["status"].as_str().unwrap().to_string(), kind)
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("warn".to_string(), "typo".to_string()),
+            ("fail".to_string(), "misquote".to_string()),
+            ("pass".to_string(), "none".to_string()),
+        ]
+    );
+}

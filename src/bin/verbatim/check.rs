@@ -103,7 +103,7 @@ fn draft_given(args: &CheckArgs) -> Option<PathBuf> {
     let prose = only.extension().and_then(|e| e.to_str()).is_some_and(|e| {
         matches!(
             e.to_ascii_lowercase().as_str(),
-            "md" | "markdown" | "txt" | "html" | "htm" | "docx"
+            "md" | "markdown" | "txt" | "html" | "htm" | "docx" | "odt"
         )
     });
     prose.then(|| only.clone())

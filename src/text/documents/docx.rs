@@ -11,19 +11,20 @@ use std::io::{Cursor, Read};
 /// The most XML read from one part: a zip bomb stops here.
 const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
 
-fn part(
+/// A part of a zipped document, as text, refused past [`MAX_PART_BYTES`].
+pub(super) fn part(
     archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
     name: &str,
 ) -> Result<Option<String>, String> {
     let file = match archive.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(format!("not a readable Word document ({e})")),
+        Err(e) => return Err(format!("not a readable document ({e})")),
     };
     let mut xml = String::new();
     file.take(MAX_PART_BYTES + 1)
         .read_to_string(&mut xml)
-        .map_err(|e| format!("not a readable Word document ({e})"))?;
+        .map_err(|e| format!("not a readable document ({e})"))?;
     if xml.len() as u64 > MAX_PART_BYTES {
         return Err(format!("its {name} is larger than 256 MiB"));
     }
@@ -86,20 +87,7 @@ fn paragraphs(xml: &str) -> Result<Vec<String>, String> {
             }
             Event::GeneralRef(r) if in_text && skipping == 0 => {
                 // An entity or character reference inside a run's text.
-                let name = String::from_utf8_lossy(r.as_ref()).into_owned();
-                let c = match name.as_str() {
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    n => n
-                        .strip_prefix("#x")
-                        .and_then(|h| u32::from_str_radix(h, 16).ok())
-                        .or_else(|| n.strip_prefix('#').and_then(|d| d.parse().ok()))
-                        .and_then(char::from_u32),
-                };
-                if let (Some(p), Some(c)) = (open.last_mut(), c) {
+                if let (Some(p), Some(c)) = (open.last_mut(), reference(r.as_ref())) {
                     p.push(c);
                 }
             }
@@ -109,11 +97,8 @@ fn paragraphs(xml: &str) -> Result<Vec<String>, String> {
                 }
                 b"w:t" => in_text = false,
                 b"w:p" => {
-                    if let Some(p) = open.pop() {
-                        let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
-                        if !p.is_empty() {
-                            out.push(p);
-                        }
+                    if let Some(p) = open.pop().map(|p| joined(&p)).filter(|p| !p.is_empty()) {
+                        out.push(p);
                     }
                 }
                 _ => {}
@@ -136,20 +121,44 @@ pub(super) fn extract(bytes: &[u8]) -> Result<Extracted, String> {
     if let Some(notes) = part(&mut archive, "word/footnotes.xml")? {
         all.extend(paragraphs(&notes)?);
     }
+    Ok(as_extracted(all, SectionKind::Paragraph))
+}
+
+/// A paragraph's text with its white space collapsed.
+pub(super) fn joined(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The character an XML entity or character reference stands for.
+pub(super) fn reference(name: &[u8]) -> Option<char> {
+    let name = std::str::from_utf8(name).ok()?;
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        n => n
+            .strip_prefix("#x")
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .or_else(|| n.strip_prefix('#').and_then(|d| d.parse().ok()))
+            .and_then(char::from_u32),
+    }
+}
+
+/// Paragraphs as extracted text: one per line, a blank line between, each
+/// marked with its number.
+pub(super) fn as_extracted(paragraphs: Vec<String>, kind: SectionKind) -> Extracted {
     let mut text = String::new();
-    let mut marks = Vec::with_capacity(all.len());
-    for (i, p) in all.iter().enumerate() {
+    let mut marks = Vec::with_capacity(paragraphs.len());
+    for (i, p) in paragraphs.iter().enumerate() {
         if !text.is_empty() {
             text.push_str("\n\n");
         }
         marks.push((text.len(), i as u32 + 1));
         text.push_str(p);
     }
-    Ok(Extracted {
-        text,
-        kind: SectionKind::Paragraph,
-        marks,
-    })
+    Extracted { text, kind, marks }
 }
 
 #[cfg(test)]

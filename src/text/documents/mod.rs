@@ -4,6 +4,7 @@
 //! place also says its page (PDF) or paragraph (Word).
 
 mod docx;
+mod odt;
 mod pdf;
 mod pdf_furniture;
 mod pdf_layout;
@@ -19,6 +20,7 @@ pub const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
 pub enum Document {
     Pdf,
     Docx,
+    Odt,
 }
 
 impl Document {
@@ -28,6 +30,7 @@ impl Document {
         match ext.as_str() {
             "pdf" => Some(Document::Pdf),
             "docx" => Some(Document::Docx),
+            "odt" => Some(Document::Odt),
             _ => None,
         }
     }
@@ -51,5 +54,6 @@ pub fn extract(kind: Document, bytes: &[u8]) -> Result<Extracted, String> {
     match kind {
         Document::Pdf => pdf::extract(bytes),
         Document::Docx => docx::extract(bytes),
+        Document::Odt => odt::extract(bytes),
     }
 }
