@@ -98,7 +98,13 @@ fn check_in(
     progress: &(dyn Fn(u64) + Sync),
 ) -> Report {
     match claims::load_claims(files, cwd, roots) {
-        Ok(set) => pipeline::run(&set, settings, progress),
+        Ok(set) => {
+            let report = pipeline::run(&set, settings, progress);
+            // The claims are freed on a pool thread, off the way to the
+            // report.
+            rayon::spawn(move || drop(set));
+            report
+        }
         Err(failure) => Report::invalid(failure.errors, failure.files),
     }
 }

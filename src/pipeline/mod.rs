@@ -46,7 +46,11 @@ fn run_with(
         elsewhere: plan.into_elsewhere(),
         drafts,
     };
-    crate::verdict::decide(set, &searched, settings)
+    let report = crate::verdict::decide(set, &searched, settings);
+    // Freeing the evidence (a tree of small allocations) is no part of the
+    // answer: done on a pool thread while the report is rendered.
+    rayon::spawn(move || drop(searched));
+    report
 }
 
 /// One job per quote of every claim, in claim order (parsed in parallel:

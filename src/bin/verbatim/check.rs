@@ -88,7 +88,11 @@ pub fn check_once(args: &CheckArgs, cwd: &Path) -> ExitCode {
         ColorArg::Never => false,
         ColorArg::Auto => auto_color(output.is_none() && std::io::stdout().is_terminal()),
     };
-    finish(args, output.as_deref(), &report, color)
+    let code = finish(args, output.as_deref(), &report, color);
+    // Freeing the report is no part of the answer: a thread does it while
+    // the process exits (or, under --watch, waits for the next change).
+    std::thread::spawn(move || drop(report));
+    code
 }
 
 /// The draft to check in one step: `--draft FILE`, or a single path that
