@@ -80,13 +80,19 @@ pub fn cited_decls(set: &ClaimSet, claim: &Claim) -> Vec<usize> {
 /// their key, named once with their count.
 pub(super) fn named_sources(set: &ClaimSet, decls: &[usize]) -> String {
     const NAMED: usize = 5;
-    // Keys in order of first mention, with how many documents each has.
+    // Keys in order of first mention, with how many documents each has
+    // (a claim searching every source of a large file names thousands:
+    // counted through a map, never by a scan per key).
     let mut keys: Vec<(&str, usize)> = Vec::new();
+    let mut at: std::collections::HashMap<&str, usize> = Default::default();
     for &d in decls {
         let key = set.declared[d].key.as_str();
-        match keys.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, n)) => *n += 1,
-            None => keys.push((key, 1)),
+        match at.get(key) {
+            Some(&i) => keys[i].1 += 1,
+            None => {
+                at.insert(key, keys.len());
+                keys.push((key, 1));
+            }
         }
     }
     let shown: Vec<String> = keys
