@@ -3,6 +3,8 @@
 //! pin the sources, and add a claim for a draft's unclaimed quotation.
 
 use crate::model::{ClaimResult, Finding, Kind, Report, Severity};
+use crate::workflow::extract_yaml::{slug, yaml_string};
+use std::collections::BTreeSet;
 
 /// Replace `length` bytes at `offset` of `file` (display path) with
 /// `new_text`.
@@ -60,7 +62,14 @@ pub fn fixes(
                 continue;
             };
             if touches(at.offset, at.length) {
-                out.push(add_claim(&at.text, claims_file, claims_text));
+                // The new claim's id must not be one the file has.
+                let mut taken: BTreeSet<String> = report
+                    .claims
+                    .iter()
+                    .filter(|c| c.file == claims_file)
+                    .map(|c| c.id.clone())
+                    .collect();
+                out.push(add_claim(&at.text, &mut taken, claims_file, claims_text));
             }
         }
     }
@@ -77,11 +86,13 @@ fn use_source_wording(f: &Finding, file: &str, text: &str) -> Option<Fix> {
         .collect::<Vec<_>>();
     let wording = wording.join(" ");
     let before = text.as_bytes().get(at.offset.checked_sub(1)?).copied();
+    let quoted = yaml_string(&wording);
     let new_text = match before {
-        Some(b'"') => escape_double(&wording),
+        // Inside the quotes already there: the escaped text alone.
+        Some(b'"') => quoted[1..quoted.len() - 1].to_string(),
         Some(b'\'') => wording.replace('\'', "''"),
         _ if plain_safe(&wording) => wording.clone(),
-        _ => format!("\"{}\"", escape_double(&wording)),
+        _ => quoted,
     };
     Some(Fix {
         title: format!("Quote the source: “{wording}”"),
@@ -93,10 +104,6 @@ fn use_source_wording(f: &Finding, file: &str, text: &str) -> Option<Fix> {
             new_text,
         }],
     })
-}
-
-fn escape_double(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
 /// Text that reads as the same string when written as a plain YAML scalar.
@@ -179,23 +186,21 @@ fn accept(claim: &ClaimResult, f: &Finding, file: &str, text: &str) -> Option<Fi
 
 /// A claim for a draft's quotation, at the end of the claims file's
 /// `claims:` list (it searches every source, as the draft names none).
-fn add_claim(quotation: &str, claims_file: &str, claims_text: &str) -> Fix {
+fn add_claim(
+    quotation: &str,
+    taken: &mut BTreeSet<String>,
+    claims_file: &str,
+    claims_text: &str,
+) -> Fix {
     let quote = quotation.split_whitespace().collect::<Vec<_>>().join(" ");
-    let id: String = quote
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(4)
-        .collect::<Vec<_>>()
-        .join("-")
-        .to_lowercase();
     let mut insert = String::new();
     if !claims_text.is_empty() && !claims_text.ends_with('\n') {
         insert.push('\n');
     }
     insert.push_str(&format!(
-        "  - id: {}\n    quote: \"{}\"\n",
-        if id.is_empty() { "new-claim" } else { &id },
-        escape_double(&quote)
+        "  - id: {}\n    quote: {}\n",
+        slug(&quote, taken),
+        yaml_string(&quote)
     ));
     Fix {
         title: "Add a claim for this quotation".to_string(),
@@ -212,6 +217,7 @@ fn add_claim(quotation: &str, claims_file: &str, claims_text: &str) -> Fix {
 #[cfg(test)]
 mod tests {
     use super::{add_claim, plain_safe};
+    use std::collections::BTreeSet;
 
     #[test]
     fn plain_scalars_only_when_they_read_the_same() {
@@ -223,8 +229,10 @@ mod tests {
 
     #[test]
     fn a_new_claim_goes_at_the_end_of_the_list() {
+        let mut taken = BTreeSet::from(["a".to_string()]);
         let fix = add_claim(
             "We are ready\nfor \"every\" outcome",
+            &mut taken,
             "c.yaml",
             "claims:\n  - id: a\n",
         );
@@ -233,5 +241,10 @@ mod tests {
             "  - id: we-are-ready-for\n    quote: \"We are ready for \\\"every\\\" outcome\"\n"
         );
         assert_eq!(fix.edits[0].offset, "claims:\n  - id: a\n".len());
+        // An id the file already has is not given again.
+        let again = add_claim("We are ready for it", &mut taken, "c.yaml", "");
+        assert!(again.edits[0]
+            .new_text
+            .starts_with("  - id: we-are-ready-for-2\n"));
     }
 }

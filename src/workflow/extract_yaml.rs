@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// Write `text` as a YAML double-quoted scalar.
-pub(super) fn yaml_string(text: &str) -> String {
+pub fn yaml_string(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
         match c {
@@ -28,7 +28,7 @@ pub(super) fn yaml_comment(text: &str) -> String {
     text.chars().filter(|c| !c.is_control()).collect()
 }
 
-pub(super) fn slug(text: &str, taken: &mut BTreeSet<String>) -> String {
+pub fn slug(text: &str, taken: &mut BTreeSet<String>) -> String {
     let words: Vec<String> = crate::text::fold::fold_words(text)
         .into_iter()
         .map(|w| {

@@ -8,7 +8,7 @@ pub mod draft_check;
 mod error;
 mod export;
 pub mod extract;
-mod extract_yaml;
+pub mod extract_yaml;
 pub mod figures;
 mod git;
 pub mod hook;
