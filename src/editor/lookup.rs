@@ -3,6 +3,7 @@
 //! declaration.
 
 use crate::claims::ClaimSet;
+use crate::figures::interval_words;
 use crate::model::{FigureRead, Report, SourceSpan};
 
 /// A place to jump to: a file (display path) and a range of 1-based lines
@@ -31,18 +32,11 @@ fn passage(span: &SourceSpan) -> String {
 }
 
 fn figure(read: &FigureRead) -> String {
-    let interval = if read.low == read.high {
-        format!("exactly {}", read.low)
-    } else if read.high.is_infinite() {
-        format!("{} or more", read.low)
-    } else if read.low.is_infinite() {
-        format!("up to {}", read.high)
-    } else {
-        format!("{} to {}", read.low, read.high)
-    };
     format!(
-        "**The source's figure:** {} (read as {interval}) for {}",
-        read.text, read.counts
+        "**The source's figure:** {} (read as {}) for {}",
+        read.text,
+        interval_words(read.low, read.high),
+        read.counts
     )
 }
 

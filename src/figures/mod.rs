@@ -189,6 +189,20 @@ pub fn read_claimed(text: &str, published: Option<i32>) -> Option<Figure> {
 }
 
 /// Human form of a number: 400000 -> "400,000".
+/// The values a figure is read as, in words: "exactly 1,200", "360,000 to
+/// 440,000", "100,000 or more", "up to 50".
+pub fn interval_words(low: f64, high: f64) -> String {
+    if low == high {
+        format!("exactly {}", format_value(low))
+    } else if high.is_infinite() {
+        format!("{} or more", format_value(low))
+    } else if low.is_infinite() {
+        format!("up to {}", format_value(high))
+    } else {
+        format!("{} to {}", format_value(low), format_value(high))
+    }
+}
+
 pub fn format_value(v: f64) -> String {
     if v.is_infinite() {
         return "∞".into();

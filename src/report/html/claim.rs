@@ -4,6 +4,7 @@
 
 use super::passage::{claim_loc, context, sides, source_loc};
 use super::shown;
+use crate::figures::interval_words;
 use crate::model::{ClaimResult, FigureRead, Finding, Kind, Report, SourceSpan, Status};
 use maud::{html, Markup};
 use std::collections::{BTreeSet, HashSet};
@@ -181,40 +182,11 @@ fn finding(report: &Report, f: &Finding) -> Markup {
     }
 }
 
-/// A number as people write it: thousands grouped, no trailing zeros.
-fn number(value: f64) -> String {
-    if value.is_finite() && value.fract() == 0.0 && value.abs() < 1e15 {
-        let digits = format!("{}", value.abs() as u64);
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        if value < 0.0 {
-            out.insert(0, '-');
-        }
-        out
-    } else {
-        let text = format!("{value:.4}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-
 fn figure_read(figure: &FigureRead) -> Markup {
     html! {
         p.figure {
             "The source's figure: " strong { (shown(&figure.text)) }
-            @if figure.low == figure.high {
-                " (read as exactly " (number(figure.low)) ")"
-            } @else if figure.high.is_infinite() {
-                " (read as " (number(figure.low)) " or more)"
-            } @else if figure.low.is_infinite() {
-                " (read as up to " (number(figure.high)) ")"
-            } @else {
-                " (read as " (number(figure.low)) " to " (number(figure.high)) ")"
-            }
+            " (read as " (interval_words(figure.low, figure.high)) ")"
             " for " (shown(&figure.counts))
         }
     }
@@ -233,7 +205,7 @@ pub(super) fn unclaimed(report: &Report) -> Markup {
                         }
                         @if let Some(at) = &f.source {
                             (context(at))
-                            p.loc { (shown(&format!("{}:{}:{}", at.path, at.line, at.column))) }
+                            p.loc { (shown(&at.location())) }
                         }
                         @if let Some(help) = &f.help { p.help { (shown(help)) } }
                     }
