@@ -107,8 +107,9 @@ fn count(n: usize, what: &str) -> String {
 
 fn summary(report: &Report, pass: usize, warn: usize, fail: usize) -> Markup {
     let total = report.claims.len().max(1) as f64;
-    let width = |n: usize| format!("{:.2}", 1000.0 * n as f64 / total);
-    let offset = |n: usize| format!("{:.2}", 1000.0 * n as f64 / total);
+    // A count as a share of the bar's 1,000 units: a width, or where the
+    // next part starts.
+    let share = |n: usize| format!("{:.2}", 1000.0 * n as f64 / total);
     let kinds = kind_counts(report);
     html! {
         section #summary aria-label="Summary" {
@@ -124,9 +125,9 @@ fn summary(report: &Report, pass: usize, warn: usize, fail: usize) -> Markup {
             @if !report.claims.is_empty() {
                 svg.bar viewBox="0 0 1000 10" preserveAspectRatio="none" role="img"
                     aria-label=(format!("{pass} pass, {warn} warn, {fail} fail")) {
-                    rect.pass x="0" y="0" height="10" width=(width(pass)) {}
-                    rect.warn x=(offset(pass)) y="0" height="10" width=(width(warn)) {}
-                    rect.fail x=(offset(pass + warn)) y="0" height="10" width=(width(fail)) {}
+                    rect.pass x="0" y="0" height="10" width=(share(pass)) {}
+                    rect.warn x=(share(pass)) y="0" height="10" width=(share(warn)) {}
+                    rect.fail x=(share(pass + warn)) y="0" height="10" width=(share(fail)) {}
                 }
             }
             @if !kinds.is_empty() {
