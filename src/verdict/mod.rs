@@ -30,21 +30,15 @@ pub fn decide(set: &ClaimSet, searched: &Searched, settings: &Settings) -> Repor
     };
     let by_job = evidence_by_job(searched);
     let jobs = &searched.jobs;
-    // Each claim's jobs, in order: claims are decided in parallel, and
-    // collected in claim order, so any thread count gives the same report.
-    let mut first_job = vec![jobs.len(); set.claims.len() + 1];
-    for (j, job) in jobs.iter().enumerate().rev() {
-        first_job[job.claim] = j;
-    }
-    for c in (0..set.claims.len()).rev() {
-        first_job[c] = first_job[c].min(first_job[c + 1]);
-    }
+    // Claims are decided in parallel and collected in claim order, so any
+    // thread count gives the same report; jobs are in claim order, so a
+    // claim's first job is found by bisection.
     let claims: Vec<ClaimResult> = set
         .claims
         .par_iter()
         .enumerate()
         .map(|(c, claim)| {
-            let mut job = first_job[c];
+            let mut job = jobs.partition_point(|j| j.claim < c);
             let file = &set.files[claim.file];
             let mut findings = Vec::new();
             let cited = cited_decls(set, claim);
