@@ -27,11 +27,17 @@ type Kept = HashMap<PathBuf, (Stamp, Arc<Source>, bool)>;
 
 static KEPT: Mutex<Option<Kept>> = Mutex::new(None);
 
+/// The kept sources (`None` while keeping is off); a thread that panicked
+/// holding the lock left the map whole, so it is used as is.
+fn kept() -> std::sync::MutexGuard<'static, Option<Kept>> {
+    KEPT.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 /// Keep the sources read from now on, for the next run of this process;
 /// called before each run. Sources the last run did not read are let go,
 /// so a removed or renamed source holds no memory for the rest of a watch.
 pub fn keep_sources() {
-    let mut kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
+    let mut kept = kept();
     let map = kept.get_or_insert_with(HashMap::new);
     map.retain(|_, (_, _, used)| std::mem::take(used));
 }
@@ -49,17 +55,13 @@ fn stamp(path: &Path, hashed: bool) -> Option<Stamp> {
 /// (and kept, when keeping is on). A file without a modification time is
 /// always read again.
 pub fn read_kept(path: &Path, hash: bool) -> Result<Arc<Source>, ReadError> {
-    let on = KEPT
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .is_some();
+    let on = kept().is_some();
     if !on {
         return read_source(path, hash).map(Arc::new);
     }
     let before = stamp(path, hash).filter(|s| s.modified.is_some());
     if let Some(now) = before {
-        let mut kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((was, source, used)) = kept.as_mut().and_then(|m| m.get_mut(path)) {
+        if let Some((was, source, used)) = kept().as_mut().and_then(|m| m.get_mut(path)) {
             if *was == now {
                 *used = true;
                 return Ok(Arc::clone(source));
@@ -78,8 +80,7 @@ pub fn read_kept(path: &Path, hash: bool) -> Result<Arc<Source>, ReadError> {
     };
     if let (Some(b), Some(after)) = (before, stamp(path, hash)) {
         if b == after && settled(&after) {
-            let mut kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
-            if let Some(map) = kept.as_mut() {
+            if let Some(map) = kept().as_mut() {
                 map.insert(path.to_path_buf(), (after, Arc::clone(&source), true));
             }
         }
