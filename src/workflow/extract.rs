@@ -191,11 +191,13 @@ pub fn draft_claims(
             used.insert(i);
             claims.push_str("    # source: the draft links to it\n");
             claims.push_str(&format!("    source: {}\n", candidates[i].key));
-        } else if let Some(i) = named.as_ref().and_then(|n| n.source) {
+        } else if let Some((i, words)) =
+            named.as_ref().and_then(|n| n.source.map(|i| (i, &n.words)))
+        {
             used.insert(i);
             claims.push_str(&format!(
                 "    # source: the draft credits it ({})\n",
-                yaml_comment(&named.as_ref().map_or(String::new(), |n| n.words.clone()))
+                yaml_comment(words)
             ));
             claims.push_str(&format!("    source: {}\n", candidates[i].key));
         } else if let Some((i, exact, ratio)) = best_source(&candidates, &mut indexes, &parsed) {

@@ -55,9 +55,7 @@ fn lines_of(page: &Page) -> Vec<Line> {
             let blank = text.trim().is_empty();
             if let Some(l) = line.as_mut() {
                 let gap = g.x - l.x1;
-                if gap > SPLIT_GAP * g.size.max(l.size) {
-                    lines.push(line.take().unwrap_or_else(|| unreachable!()));
-                } else {
+                if gap <= SPLIT_GAP * g.size.max(l.size) {
                     if (gap > SPACE_GAP * g.size || blank) && !l.text.ends_with(' ') {
                         l.text.push(' ');
                     }
@@ -68,6 +66,8 @@ fn lines_of(page: &Page) -> Vec<Line> {
                     continue;
                 }
             }
+            // A wide gap ends the line: the glyph starts the next one.
+            lines.extend(line.take());
             if !blank {
                 line = Some(Line {
                     y: g.y,
