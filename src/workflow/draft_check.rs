@@ -12,6 +12,17 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// Is `path` a draft by its extension: Markdown, text, HTML, Word or
+/// OpenDocument text (a claims file is YAML)?
+pub fn is_draft(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "md" | "markdown" | "txt" | "html" | "htm" | "docx" | "odt"
+        )
+    })
+}
+
 /// The name a claims file held in memory is shown under; its paths are
 /// relative to the working directory.
 const IN_MEMORY: &str = "(claims of the draft).yaml";

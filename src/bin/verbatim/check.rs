@@ -96,7 +96,7 @@ pub fn check_once(args: &CheckArgs, cwd: &Path) -> ExitCode {
 }
 
 /// The draft to check in one step: `--draft FILE`, or a single path that
-/// is a Markdown, text or HTML file (a claims file is YAML).
+/// is a draft ([`draft_check::is_draft`]).
 fn draft_given(args: &CheckArgs) -> Option<PathBuf> {
     if let Some(draft) = &args.draft {
         return Some(draft.clone());
@@ -104,12 +104,7 @@ fn draft_given(args: &CheckArgs) -> Option<PathBuf> {
     let [only] = args.paths.as_slice() else {
         return None;
     };
-    let prose = only.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        matches!(
-            e.to_ascii_lowercase().as_str(),
-            "md" | "markdown" | "txt" | "html" | "htm" | "docx" | "odt"
-        )
-    });
+    let prose = draft_check::is_draft(only);
     prose.then(|| only.clone())
 }
 

@@ -17,6 +17,7 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 use verbatim::editor::{Checked, Workspace};
+use verbatim::workflow::draft_check;
 
 /// How long typing must pause before a check: keystrokes closer together
 /// are one edit.
@@ -79,12 +80,10 @@ fn is_claims(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "yaml" || e == "yml")
 }
 
+/// A draft an editor holds as text: not a Word or OpenDocument file, whose
+/// buffer would be its zipped bytes.
 fn is_draft(path: &Path) -> bool {
-    path.extension().is_some_and(|e| {
-        ["md", "markdown", "txt", "html", "htm"]
-            .iter()
-            .any(|x| e == *x)
-    })
+    draft_check::is_draft(path) && verbatim::text::documents::Document::of(path).is_none()
 }
 
 impl<'a> Server<'a> {

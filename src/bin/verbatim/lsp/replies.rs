@@ -23,13 +23,11 @@ impl Server<'_> {
     /// file the report holds, or the file on disk.
     fn text_for(&self, report: &Report, display: &str) -> String {
         let full = self.full(display);
-        if let Some(text) = self.docs.get(&full) {
-            return text.clone();
+        let held = report.files.iter().find(|(name, _)| name == display);
+        match held {
+            Some((_, text)) if !self.docs.contains_key(&full) => text.to_string(),
+            _ => self.text_of(&full).unwrap_or_default(),
         }
-        if let Some((_, text)) = report.files.iter().find(|(name, _)| name == display) {
-            return text.to_string();
-        }
-        std::fs::read_to_string(&full).unwrap_or_default()
     }
 
     /// The check whose report covers the file shown as `display`.
