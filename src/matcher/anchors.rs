@@ -27,7 +27,14 @@ pub enum Anchor {
     /// Words of a quote's plain form, `offset` bytes into it. `head` holds
     /// the form's first bytes, so that most false hits are turned down
     /// without reading the quote itself (another cache line per hit).
-    Start { job: u32, offset: u32, head: Head },
+    /// `tag` is the caller's, stored with the anchor for the same reason
+    /// (the pipeline keeps the one source the quote cites there).
+    Start {
+        job: u32,
+        offset: u32,
+        head: Head,
+        tag: u32,
+    },
     /// A seed of a quote, `offset` bytes into its folded words.
     Seed { job: u32, offset: u32 },
 }
@@ -174,7 +181,7 @@ fn filter_slot(key: u64, k: usize, len: usize) -> (usize, u64) {
 impl Anchors {
     /// A quote to find exactly, by its folded words, keyed on the run of
     /// words at `at` (see [`start_keys`] and [`rarest_run`]).
-    pub fn add_start(&mut self, job: usize, words: &[&str], at: usize) {
+    pub fn add_start(&mut self, job: usize, words: &[&str], at: usize, tag: u32) {
         let k = start_run(words.len());
         if k == 0 || at + k > words.len() {
             return;
@@ -186,6 +193,7 @@ impl Anchors {
             job: job as u32,
             offset: offset as u32,
             head: Head::of(plain.as_bytes()),
+            tag,
         };
         add(&mut self.tables[k - 1], key, anchor);
     }
@@ -331,7 +339,7 @@ mod tests {
         let short = ["hello", "there"];
         assert_eq!(start_keys(&short).len(), 1);
         let mut anchors = Anchors::default();
-        anchors.add_start(7, &quote, 2);
+        anchors.add_start(7, &quote, 2, 0);
         anchors.seal();
         let mut hits = Vec::new();
         anchors.scan("so and the minister said no to the plan", |a, s| {
@@ -353,8 +361,8 @@ mod tests {
     #[test]
     fn finds_quote_starts_and_seeds_at_word_starts() {
         let mut anchors = Anchors::default();
-        anchors.add_start(0, &["he", "has", "done"], 0);
-        anchors.add_start(1, &["has", "done"], 0);
+        anchors.add_start(0, &["he", "has", "done"], 0, 0);
+        anchors.add_start(1, &["has", "done"], 0, 5);
         anchors.add_seed(2, &["done", "it", "well"], 7);
         anchors.seal();
         let mut hits = Vec::new();
@@ -366,7 +374,8 @@ mod tests {
                     Anchor::Start {
                         job: 1,
                         offset: 0,
-                        head: Head::of(b"has done")
+                        head: Head::of(b"has done"),
+                        tag: 5,
                     },
                     4
                 ),

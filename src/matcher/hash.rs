@@ -110,6 +110,13 @@ impl Hasher for WordHasher {
     fn write_u64(&mut self, n: u64) {
         self.0 = (self.0 ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
+    // Indexes and offsets as one step each, not byte by byte.
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
 }
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;

@@ -32,6 +32,25 @@ pub(super) enum Cites {
     Files(Vec<SourceId>),
 }
 
+/// The tag of a quote's start anchor ([`start_tag`]) when its claim
+/// searches every source.
+pub(super) const TAG_ALL: u32 = u32::MAX;
+/// The tag when it cites several sources (or one past the tags' range).
+pub(super) const TAG_MANY: u32 = u32::MAX - 1;
+
+/// The tag a quote's start anchor carries: the one source its claim cites,
+/// so that the scan can tell a hit in another source (most hits, in a
+/// large archive) from the anchor alone, without reading the job's plan.
+fn start_tag(cites: &Cites) -> u32 {
+    match cites {
+        Cites::All => TAG_ALL,
+        Cites::Files(files) => match files[..] {
+            [one] if one.0 < TAG_MANY as usize => one.0 as u32,
+            _ => TAG_MANY,
+        },
+    }
+}
+
 /// What the search needs to know of one job.
 pub(super) struct JobPlan {
     /// Seeds of the quote with their byte offsets in its folded words.
@@ -139,12 +158,6 @@ impl Plan {
         let mut job_plans = Vec::with_capacity(jobs.len());
         for (j, (job, (keys, seeds))) in jobs.iter().zip(per_job).enumerate() {
             let claim = &set.claims[job.claim];
-            if let Some(exact) = job.parsed.exact_form() {
-                let words: Vec<&str> = exact.split(' ').collect();
-                let at =
-                    anchors::rarest_run(&words, &keys, |k| shared.get(&k).copied().unwrap_or(0));
-                anchors.add_start(j, &words, at);
-            }
             let (cites, seed_count) = if let claims::Cites::Keys(keys) = &claim.cites {
                 let mut files: Vec<SourceId> = keys
                     .iter()
@@ -170,6 +183,12 @@ impl Plan {
                 }
                 (Cites::All, rare.len())
             };
+            if let Some(exact) = job.parsed.exact_form() {
+                let words: Vec<&str> = exact.split(' ').collect();
+                let at =
+                    anchors::rarest_run(&words, &keys, |k| shared.get(&k).copied().unwrap_or(0));
+                anchors.add_start(j, &words, at, start_tag(&cites));
+            }
             job_plans.push(JobPlan {
                 quote_bytes: job.parsed.folded_words().len(),
                 seeds,

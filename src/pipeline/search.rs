@@ -4,16 +4,16 @@
 //! speakers and figures are read while the segment is in memory.
 
 use super::merge::{Merged, Part};
-use super::plan::Plan;
+use super::plan::{Plan, TAG_ALL, TAG_MANY};
 use crate::attribution::credit;
 use crate::claims::ClaimSet;
 use crate::evidence::{Evidence, Job, JobId, SourceId, SourceOutcome, SourceState};
 use crate::figures::read_source as read_figures;
 use crate::matcher::anchors::{scan_all, Anchor, Anchors};
+use crate::matcher::hash::FastMap;
 use crate::matcher::{analyze, window_around, LazyIndex, Window};
 use crate::text::{for_each_segment, Segment, Source};
 use rayon::prelude::*;
-use std::collections::HashMap;
 
 /// Seed hits of one job lying along nearby diagonals.
 struct Cluster {
@@ -62,7 +62,6 @@ pub(super) fn search_source(
     progress: &(dyn Fn(u64) + Sync),
 ) -> SourceOutcome {
     let path = &set.source_files[sf.0].path;
-    let local = local_seeds(plan, sf);
     let mut merged = Merged::default();
     // The segments of a large source are folded and searched a batch at a
     // time, in parallel; their parts are merged in file order, so the
@@ -76,7 +75,7 @@ pub(super) fn search_source(
             .map(|segment| {
                 let own = segment.own;
                 let source = segment.fold();
-                (search_segment(jobs, plan, sf, &local, &source, &found), own)
+                (search_segment(jobs, plan, sf, &source, &found), own)
             })
             .collect();
         for (part, own) in parts {
@@ -103,11 +102,10 @@ pub(super) fn search_source(
     }
 }
 
-/// The seeds of the quotes that cite source `sf`, built once for all its
-/// segments.
-fn local_seeds(plan: &Plan, sf: SourceId) -> Anchors {
+/// The seeds of the quotes citing source `sf` that `wanted` keeps.
+fn local_seeds(plan: &Plan, sf: SourceId, wanted: impl Fn(JobId) -> bool) -> Anchors {
     let mut local = Anchors::default();
-    for &job in &plan.sources[sf.0].cited_by {
+    for &job in plan.sources[sf.0].cited_by.iter().filter(|&&j| wanted(j)) {
         for (words, offset) in &plan.jobs[job.0].seeds {
             let words: Vec<&str> = words.split(' ').collect();
             local.add_seed(job.0, &words, *offset);
@@ -118,27 +116,37 @@ fn local_seeds(plan: &Plan, sf: SourceId) -> Anchors {
 }
 
 /// Search one segment (the whole source, unless it is large) with the
-/// global anchors and `local`, the seeds of the quotes citing it. `found`
+/// global anchors, then with the seeds of the quotes citing it that the
+/// first pass did not find exactly (half the quotes of a typical claims
+/// file, whose seeds would otherwise hit all over the source). `found`
 /// lists the jobs an earlier segment found exactly (sorted): nothing here
 /// can change them.
 fn search_segment(
     jobs: &[Job],
     plan: &Plan,
     sf: SourceId,
-    local: &Anchors,
     source: &Source,
     found: &[JobId],
 ) -> Part {
     let source_plan = &plan.sources[sf.0];
     let settled = |job: JobId| !found.is_empty() && found.binary_search(&job).is_ok();
     let folded = &source.folded.text;
-    let mut evidence: HashMap<JobId, Evidence> = HashMap::new();
+    let mut evidence: FastMap<JobId, Evidence> = FastMap::default();
     let mut found_here: Vec<JobId> = Vec::new();
     let mut seed_hits: Vec<(JobId, isize)> = Vec::new();
     // Hits kept per seed of a job: a quote of common words in a source of
     // repeated words would otherwise keep quote words × source words. A
     // seed past the cap says nothing its first hits did not.
-    let mut hits_per_seed: HashMap<(JobId, u32), usize> = HashMap::new();
+    let mut hits_per_seed: FastMap<(JobId, u32), usize> = FastMap::default();
+    let mut seed_hit = |job: JobId, offset: u32, start: usize| {
+        if plan.searches(job, sf) && !settled(job) {
+            let n = hits_per_seed.entry((job, offset)).or_insert(0);
+            *n += 1;
+            if *n <= MAX_SEED_HITS {
+                seed_hits.push((job, start as isize - offset as isize));
+            }
+        }
+    };
     // A source that fails its pin is searched, but never offered as another
     // source for a quote: the claims files declaring it without a failing pin.
     let clean_in: Vec<usize> = source_plan
@@ -147,83 +155,93 @@ fn search_segment(
         .filter(|(_, pin)| pin.is_none() || pin.as_ref() == source.sha256.as_ref())
         .map(|(file, _)| *file)
         .collect();
-    scan_all(
-        &[&plan.anchors, local],
-        folded,
-        |anchor, start| match anchor {
-            Anchor::Start { job, offset, head } => {
-                let Some(start) = start.checked_sub(offset as usize) else {
-                    return;
-                };
-                if !head.may_start(folded.as_bytes(), start)
-                    || (start > 0 && folded.as_bytes()[start - 1] != b' ')
-                {
-                    return;
-                }
-                let job = JobId(job as usize);
-                if settled(job) {
-                    return;
-                }
-                let job_plan = &plan.jobs[job.0];
-                if !job_plan.cites(sf) && plan.found_before(job, sf) {
-                    // Kept from an earlier source; for a claim searching
-                    // every source, found is found: no fuzzy search here.
-                    if job_plan.cites_all() {
-                        found_here.push(job);
-                    }
-                    return;
-                }
-                let Some(plain) = jobs[job.0].parsed.exact_form() else {
-                    return;
-                };
-                let end = start + plain.len();
-                let whole = folded.as_bytes().get(start..end) == Some(plain.as_bytes())
-                    && (end == folded.len() || folded.as_bytes()[end] == b' ');
-                if !whole || !plan.declared_in(job, sf) {
-                    return;
-                }
-                if job_plan.cites(sf) {
-                    let entry = evidence.entry(job).or_default();
-                    if entry.exact.is_none() {
-                        entry.exact = Some(source.place(start, end));
-                        entry.exact_range = Some((start, end));
-                    }
-                } else if job_plan.cites_all() || clean_in.contains(&job_plan.claims_file) {
-                    // Found in a source the claim does not cite (or in one of
-                    // every source): only the first such source is kept.
+    scan_all(&[&plan.anchors], folded, |anchor, start| match anchor {
+        Anchor::Start {
+            job,
+            offset,
+            head,
+            tag,
+        } => {
+            let Some(start) = start.checked_sub(offset as usize) else {
+                return;
+            };
+            if !head.may_start(folded.as_bytes(), start)
+                || (start > 0 && folded.as_bytes()[start - 1] != b' ')
+            {
+                return;
+            }
+            let job = JobId(job as usize);
+            if settled(job) {
+                return;
+            }
+            // Most hits of a large archive are of quotes citing another
+            // source, already found in an earlier one: the tag tells,
+            // without the job's plan (a cache miss per hit).
+            let elsewhere = tag != sf.0 as u32 && tag != TAG_MANY;
+            if elsewhere && plan.found_before(job, sf) {
+                if tag == TAG_ALL {
                     found_here.push(job);
-                    let place = source.place(start, end);
-                    plan.offer_elsewhere(job, sf, place.offset, || Evidence {
-                        exact: Some(place),
-                        exact_range: Some((start, end)),
-                        credit: job_plan.speaker.then(|| credit(source, start, end)),
-                        ..Evidence::default()
-                    });
                 }
+                return;
             }
-            Anchor::Seed { job, offset } => {
-                let job = JobId(job as usize);
-                if plan.searches(job, sf) && !settled(job) {
-                    let n = hits_per_seed.entry((job, offset)).or_insert(0);
-                    *n += 1;
-                    if *n <= MAX_SEED_HITS {
-                        seed_hits.push((job, start as isize - offset as isize));
-                    }
+            let job_plan = &plan.jobs[job.0];
+            if !job_plan.cites(sf) && plan.found_before(job, sf) {
+                // Kept from an earlier source; for a claim searching
+                // every source, found is found: no fuzzy search here.
+                if job_plan.cites_all() {
+                    found_here.push(job);
                 }
+                return;
             }
-        },
-    );
+            let Some(plain) = jobs[job.0].parsed.exact_form() else {
+                return;
+            };
+            let end = start + plain.len();
+            let whole = folded.as_bytes().get(start..end) == Some(plain.as_bytes())
+                && (end == folded.len() || folded.as_bytes()[end] == b' ');
+            if !whole || !plan.declared_in(job, sf) {
+                return;
+            }
+            if job_plan.cites(sf) {
+                let entry = evidence.entry(job).or_default();
+                if entry.exact.is_none() {
+                    entry.exact = Some(source.place(start, end));
+                    entry.exact_range = Some((start, end));
+                }
+            } else if job_plan.cites_all() || clean_in.contains(&job_plan.claims_file) {
+                // Found in a source the claim does not cite (or in one of
+                // every source): only the first such source is kept.
+                found_here.push(job);
+                let place = source.place(start, end);
+                plan.offer_elsewhere(job, sf, place.offset, || Evidence {
+                    exact: Some(place),
+                    exact_range: Some((start, end)),
+                    credit: job_plan.speaker.then(|| credit(source, start, end)),
+                    ..Evidence::default()
+                });
+            }
+        }
+        Anchor::Seed { job, offset } => {
+            seed_hit(JobId(job as usize), offset, start);
+        }
+    });
+    found_here.sort_unstable();
+    let found_exactly = |job: JobId| {
+        evidence.get(&job).is_some_and(|e| e.exact.is_some())
+            || found_here.binary_search(&job).is_ok()
+    };
+    let local = local_seeds(plan, sf, |job| !found_exactly(job) && !settled(job));
+    scan_all(&[&local], folded, |anchor, start| {
+        if let Anchor::Seed { job, offset } = anchor {
+            seed_hit(JobId(job as usize), offset, start);
+        }
+    });
     seed_hits.sort_unstable();
 
     // Fuzzy work: the jobs that search this source and were not found
     // exactly; cited ones always, every-source ones where seeds agree.
     let mut work: Vec<(JobId, Vec<Window>)> = Vec::new();
     let mut i = 0;
-    found_here.sort_unstable();
-    let found_exactly = |job: JobId| {
-        evidence.get(&job).is_some_and(|e| e.exact.is_some())
-            || found_here.binary_search(&job).is_ok()
-    };
     while i < seed_hits.len() {
         let job = seed_hits[i].0;
         let mut j = i;
