@@ -31,7 +31,7 @@ pub mod verdict;
 pub mod workflow;
 
 use files::root::Roots;
-use model::{InputError, Report, Settings, Span};
+use model::{Report, Settings};
 use std::path::{Path, PathBuf};
 
 /// Load, validate and check the claims files under `paths` (files, or
@@ -46,7 +46,9 @@ pub fn check(
 ) -> Report {
     let roots = roots_for(paths, cwd, settings);
     match files::walk::find_claims_files(paths, cwd, &roots) {
-        Ok(files) if files.is_empty() => no_claims_files(paths, cwd),
+        Ok(files) if files.is_empty() => {
+            Report::invalid(vec![files::walk::no_claims_files(paths, cwd)], Vec::new())
+        }
         Ok(files) => check_in(&files, cwd, settings, &roots, progress),
         Err(errors) => Report::invalid(errors, Vec::new()),
     }
@@ -107,17 +109,4 @@ fn check_in(
         }
         Err(failure) => Report::invalid(failure.errors, failure.files),
     }
-}
-
-fn no_claims_files(paths: &[PathBuf], cwd: &Path) -> Report {
-    let shown: Vec<String> = paths
-        .iter()
-        .map(|p| files::paths::display(&cwd.join(p), cwd))
-        .collect();
-    let error = InputError::new(
-        Span::start_of(shown.join(", ")),
-        "no claims files (*.yaml, *.yml) found: nothing would be checked",
-    )
-    .with_help("run `verbatim init` to create claims/ with an example");
-    Report::invalid(vec![error], Vec::new())
 }

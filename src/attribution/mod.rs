@@ -21,7 +21,7 @@ use lines::{commenter, pull_quote};
 use tags::{person_subject, tags, Tag};
 
 /// Who the source credits, and where it says so.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Credit {
     /// `None`: nobody is credited near the passage.
     pub speaker: Option<String>,

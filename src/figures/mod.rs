@@ -17,7 +17,7 @@ pub use compare::{agrees, conflicts, context_overlap, is_hedge, same_thing, same
 use crate::text::{Place, Source};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Qualifier {
     Exact,
@@ -66,7 +66,7 @@ impl Qualifier {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Unit {
     Percent,

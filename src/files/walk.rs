@@ -6,6 +6,20 @@ use super::root::Roots;
 use crate::model::{InputError, Span};
 use std::path::{Path, PathBuf};
 
+/// The error of a run given claims paths that hold no claims file: nothing
+/// would be checked, which must never pass.
+pub fn no_claims_files(given: &[PathBuf], cwd: &Path) -> InputError {
+    let shown: Vec<String> = given
+        .iter()
+        .map(|p| paths::display(&cwd.join(p), cwd))
+        .collect();
+    InputError::new(
+        Span::start_of(shown.join(", ")),
+        "no claims files (*.yaml, *.yml) found: nothing would be checked",
+    )
+    .with_help("run `verbatim init` to create claims/ with an example")
+}
+
 /// Claims files under the given paths (relative to `cwd`): files as given,
 /// folders searched for `*.yaml` / `*.yml` in sorted order. Paths come
 /// back joined to `cwd`. A path, file or folder that leads outside `roots`

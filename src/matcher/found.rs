@@ -4,7 +4,7 @@
 use crate::text::Place;
 
 /// How an alignment in one paragraph reads, by the contract's rule 2.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Reading {
     /// Every word is the source's (editorial marks allowed).
     Faithful,
@@ -18,7 +18,7 @@ pub enum Reading {
 }
 
 /// One difference between the quote and the source passage.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Change {
     /// The source's words at that point (empty: the quote adds words).
     pub source: String,
@@ -27,7 +27,7 @@ pub struct Change {
 }
 
 /// The best single-paragraph alignment of a quote in a source.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Aligned {
     pub place: Place,
     /// The passage's folded range.
@@ -71,7 +71,7 @@ pub struct Analysis {
 }
 
 /// A run of at least two quote words found verbatim somewhere.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Piece {
     pub place: Place,
     pub paragraph: usize,

@@ -27,13 +27,13 @@ impl Span {
 
 /// The part of a document a place lies in: a PDF's page (its 1-based index
 /// in the file, not its printed label) or a Word document's paragraph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SectionKind {
     Page,
     Paragraph,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     pub kind: SectionKind,
     /// 1-based.
@@ -71,7 +71,7 @@ pub struct SourceSpan {
 
 /// Context of a passage, kept while its source was in memory so that
 /// renderers show snippets without reading files.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Excerpt {
     pub text: String,
     /// Byte offset of the excerpt's start in the file.

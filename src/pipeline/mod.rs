@@ -1,22 +1,29 @@
-//! The pipeline: plan → search (every source once, in parallel) → drafts →
-//! verdicts. It reads sources and drafts; it prints nothing.
+//! The pipeline: plan → scan (every source once, in parallel) → combine
+//! (shards, drafts) → verdicts. It reads sources and drafts; it prints
+//! nothing. `check` is a scan of every document and a combine of that one
+//! part: the same code path as `verbatim scan` on shards and `merge`.
 
+mod combine;
 mod drafts;
 mod merge;
 mod plan;
 mod search;
+mod shards;
 #[cfg(test)]
 mod tests;
 
+pub use combine::{combine, coverage};
 pub use drafts::{find_in, MIN_QUOTATION_WORDS};
+pub use shards::{document_sizes, shard_ranges, shards_for, Shard};
 
 use crate::claims::ClaimSet;
-use crate::evidence::{Job, SourceId, SourceOutcome};
+use crate::evidence::{Job, Scanned, SourceId, SourceOutcome};
 use crate::matcher::quote::parse_quote;
 use crate::model::{Report, Settings};
 use crate::text::segments::Limits;
 use plan::Plan;
 use rayon::prelude::*;
+use std::cmp::Reverse;
 
 /// Run the whole check on a valid claim set; `progress` is called with the bytes
 /// searched, once per source (per segment of a large one).
@@ -32,25 +39,67 @@ fn run_with(
     progress: &(dyn Fn(u64) + Sync),
 ) -> Report {
     let jobs = make_jobs(set);
-    let mut plan = Plan::new(set, &jobs, settings.typo);
-    plan.segments = limits;
-    let mut outcomes: Vec<SourceOutcome> = (0..set.source_files.len())
-        .into_par_iter()
-        .map(|sf| search::search_source(set, &jobs, &plan, SourceId(sf), progress))
-        .collect();
-    plan.keep_best_candidates(&mut outcomes);
-    let drafts = drafts::check(set, &jobs);
-    let searched = crate::evidence::Searched {
-        jobs,
-        outcomes,
-        elsewhere: plan.into_elsewhere(),
-        drafts,
-    };
+    let every = (0, set.source_files.len());
+    let scanned = scan_with(set, &jobs, settings, limits, every, progress);
+    decide(set, jobs, vec![scanned], settings)
+}
+
+/// The verdicts on the parts of a scan that cover every document once
+/// (see [`coverage`]).
+pub fn decide(set: &ClaimSet, jobs: Vec<Job>, parts: Vec<Scanned>, settings: &Settings) -> Report {
+    let searched = combine(set, jobs, parts);
     let report = crate::verdict::decide(set, &searched, settings);
     // Freeing the evidence (a tree of small allocations) is no part of the
     // answer: done on a pool thread while the report is rendered.
     rayon::spawn(move || drop(searched));
     report
+}
+
+/// Search the documents `docs.0..docs.1` of the set for every job.
+pub fn scan(
+    set: &ClaimSet,
+    jobs: &[Job],
+    settings: &Settings,
+    docs: (usize, usize),
+    progress: &(dyn Fn(u64) + Sync),
+) -> Scanned {
+    scan_with(set, jobs, settings, Limits::default(), docs, progress)
+}
+
+fn scan_with(
+    set: &ClaimSet,
+    jobs: &[Job],
+    settings: &Settings,
+    limits: Limits,
+    docs: (usize, usize),
+    progress: &(dyn Fn(u64) + Sync),
+) -> Scanned {
+    let docs = (docs.0.min(docs.1), docs.1.min(set.source_files.len()));
+    let mut plan = Plan::new(set, jobs, settings.typo);
+    plan.segments = limits;
+    let outcomes: Vec<SourceOutcome> = (docs.0..docs.1)
+        .into_par_iter()
+        .map(|sf| search::search_source(set, jobs, &plan, SourceId(sf), progress))
+        .collect();
+    let (elsewhere, candidates) = plan.into_found();
+    Scanned {
+        docs,
+        outcomes,
+        elsewhere: elsewhere
+            .into_iter()
+            .enumerate()
+            .filter_map(|(j, e)| e.map(|(sf, ev)| (crate::evidence::JobId(j), sf, ev)))
+            .collect(),
+        candidates: candidates
+            .into_iter()
+            .enumerate()
+            .filter(|(_, keys)| !keys.is_empty())
+            .map(|(j, keys)| {
+                let keys = keys.into_iter().map(|(hits, Reverse(sf))| (hits, sf));
+                (crate::evidence::JobId(j), keys.collect())
+            })
+            .collect(),
+    }
 }
 
 /// One job per quote of every claim, in claim order (parsed in parallel:

@@ -4,7 +4,7 @@
 //! parallel, kept in a total order so results never depend on timing.
 
 use crate::claims::{self, ClaimSet};
-use crate::evidence::{Evidence, Job, JobId, SourceId, SourceOutcome};
+use crate::evidence::{Evidence, Job, JobId, SourceId};
 use crate::matcher::anchors::{self, Anchors};
 use crate::matcher::quote::{ParsedQuote, Token};
 use crate::model::TypoLimits;
@@ -21,7 +21,7 @@ const SEED_WORDS: usize = 3;
 const EVERY_SOURCE_SEEDS: usize = 8;
 
 /// Sources aligned per every-source quote: the ones its seeds point at most.
-const CANDIDATE_SOURCES: usize = 3;
+pub(super) const CANDIDATE_SOURCES: usize = 3;
 
 /// Which sources a job's claim searches.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -316,27 +316,14 @@ impl Plan {
         true
     }
 
-    /// Drop alignments of every-source quotes from sources outside their
-    /// final best set, so the verdict is the same for any thread count.
-    pub fn keep_best_candidates(&self, outcomes: &mut [SourceOutcome]) {
-        let Ok(best) = self.candidates.lock() else {
-            return;
-        };
-        for (sf, outcome) in outcomes.iter_mut().enumerate() {
-            for (job, evidence) in &mut outcome.evidence {
-                if self.jobs[job.0].cites_all()
-                    && !best[job.0].iter().any(|(_, Reverse(s))| s.0 == sf)
-                {
-                    evidence.aligned = None;
-                    evidence.pieces.clear();
-                }
-            }
-        }
-    }
-
-    /// The evidence of exact hits outside the cited sources, per job.
-    pub fn into_elsewhere(self) -> Vec<Option<(SourceId, Evidence)>> {
-        self.elsewhere.into_inner().unwrap_or_default()
+    /// What the search of every source left here: per job, the first
+    /// source holding it exactly outside the sources it cites, and the
+    /// sources whose seeds point at it most (every-source quotes).
+    pub fn into_found(self) -> Found {
+        (
+            self.elsewhere.into_inner().unwrap_or_default(),
+            self.candidates.into_inner().unwrap_or_default(),
+        )
     }
 
     pub fn declared_in(&self, job: JobId, sf: SourceId) -> bool {
@@ -354,6 +341,10 @@ impl Plan {
         }
     }
 }
+
+/// What [`Plan::into_found`] returns: per job, the first document holding
+/// it elsewhere, and its candidate documents.
+pub(super) type Found = (Vec<Option<(SourceId, Evidence)>>, Vec<Vec<CandidateKey>>);
 
 /// A seed: a run of a quote's words and its byte offset in the quote.
 type Seed = (String, usize);

@@ -16,7 +16,7 @@ use std::path::Path;
 pub const KEEP_IN_MEMORY_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Why a source could not be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum ReadError {
     #[error("it does not exist")]
     Missing,

@@ -51,7 +51,7 @@ pub struct Source {
 }
 
 /// A resolved place in a source's file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Place {
     pub offset: usize,
     pub length: usize,

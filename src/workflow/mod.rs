@@ -14,6 +14,7 @@ mod git;
 pub mod hook;
 pub mod init;
 pub mod pin;
+pub mod shards;
 pub mod staged;
 
 pub use error::WorkflowError;

@@ -30,6 +30,12 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         published: Option<String>,
     },
+    /// Search one shard of the documents and write its evidence as JSON
+    /// lines, for `verbatim merge` (a check spread over machines).
+    Scan(ScanArgs),
+    /// Merge the evidence parts of a scan (*.jsonl) into the report a check
+    /// gives: every document covered once, parts of this very run.
+    Merge(MergeArgs),
     /// Print a claims file for a draft's quotations and figures, with the
     /// sources that hold them and the speakers the draft credits.
     Extract {
@@ -140,6 +146,59 @@ pub struct CheckArgs {
     pub verbose: bool,
     /// Colour in the human report: auto (a terminal, unless NO_COLOR is
     /// set; CLICOLOR_FORCE or FORCE_COLOR force it), always or never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
+}
+
+#[derive(Parser)]
+pub struct ScanArgs {
+    /// Claims files or folders (default: ./claims).
+    pub paths: Vec<PathBuf>,
+    /// The K-th of N shards of about equal bytes (1-based), e.g. `2/8`.
+    #[arg(long, value_name = "K/N", conflicts_with_all = ["docs", "plan"])]
+    pub shard: Option<verbatim::pipeline::Shard>,
+    /// Documents FROM..TO (0-based, TO excluded) of the run's sorted list.
+    #[arg(long, value_name = "FROM..TO", conflicts_with = "plan")]
+    pub docs: Option<String>,
+    /// Print the shards of about BYTES each (`1GB`, `500MB`) as JSON lines,
+    /// without scanning.
+    #[arg(long, value_name = "BYTES")]
+    pub plan: Option<String>,
+    /// Write the evidence to FILE (atomically) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    pub jobs: Option<usize>,
+    /// The configuration file (default: verbatim.toml here or above).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Parser)]
+pub struct MergeArgs {
+    /// Claims files or folders (default: ./claims), and the evidence parts
+    /// `verbatim scan` wrote (files ending in .jsonl), in any order.
+    pub paths: Vec<PathBuf>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// `--deny warnings`: warnings also make the exit code 1.
+    #[arg(long, value_enum)]
+    pub deny: Option<Deny>,
+    /// The configuration file (default: verbatim.toml here or above).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Human report: errors and warnings only, no notes.
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Human report: notes with their snippets too.
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Colour in the human report: auto, always or never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     pub color: ColorArg,
 }

@@ -11,21 +11,31 @@ use verbatim::report::{github, html, human, json, junit, sarif};
 use verbatim::workflow::{draft_check, staged};
 
 pub fn check(args: CheckArgs, cwd: &Path) -> ExitCode {
-    if let Some(n) = args.jobs {
-        if n == 0 {
-            return crate::fail("--jobs must be at least 1");
-        }
-        if let Err(e) = rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global()
-        {
-            return crate::fail(format_args!("cannot start {n} worker threads: {e}"));
-        }
+    if let Err(code) = threads(args.jobs) {
+        return code;
     }
     if args.watch {
         return crate::watch::run(&args, cwd);
     }
     check_once(&args, cwd)
+}
+
+/// Start `-j N` worker threads (all cores when not given).
+pub fn threads(jobs: Option<usize>) -> Result<(), ExitCode> {
+    if let Some(n) = jobs {
+        if n == 0 {
+            return Err(crate::fail("--jobs must be at least 1"));
+        }
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+        {
+            return Err(crate::fail(format_args!(
+                "cannot start {n} worker threads: {e}"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// One check: settings, the run, the report where asked, the exit code.
@@ -134,7 +144,7 @@ pub fn load_settings(given: Option<&Path>, cwd: &Path) -> Result<Settings, confi
     }
 }
 
-fn finish(args: &CheckArgs, output: Option<&Path>, report: &Report, color: bool) -> ExitCode {
+pub fn finish(args: &CheckArgs, output: Option<&Path>, report: &Report, color: bool) -> ExitCode {
     let notes = if args.quiet {
         human::Notes::Hidden
     } else if args.verbose {

@@ -8,6 +8,7 @@ mod check;
 mod commands;
 mod lsp;
 mod progress;
+mod shards;
 mod watch;
 
 use args::{Cli, Command, HookAction};
@@ -44,6 +45,8 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => check::check(args, &cwd),
+        Command::Scan(args) => shards::scan(args, &cwd),
+        Command::Merge(args) => shards::merge(args, &cwd),
         Command::Explain { kind } => commands::explain(&kind),
         Command::Lsp => lsp::run(&cwd),
         Command::Text { file } => commands::text(&cwd.join(file)),

@@ -8,12 +8,20 @@ use crate::matcher::quote::ParsedQuote;
 use crate::matcher::{Aligned, Piece};
 use crate::text::{Place, ReadError};
 
+pub mod wire;
+
 /// Index of a job (one quote of one claim) in the run's job list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(transparent)]
 pub struct JobId(pub usize);
 
 /// Index of a distinct source file in `ClaimSet::source_files`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(transparent)]
 pub struct SourceId(pub usize);
 
 /// One quote of one claim: the unit of matching.
@@ -27,7 +35,7 @@ pub struct Job {
 }
 
 /// What one source says about one quote.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Evidence {
     /// Found exactly (after folding).
     pub exact: Option<Place>,
@@ -40,7 +48,8 @@ pub struct Evidence {
 }
 
 /// How a source file fared when read.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum SourceState {
     Read { sha256: Option<String> },
     Failed(ReadError),
@@ -84,4 +93,21 @@ pub struct Searched {
     /// that its claim does not cite (or any, for every-source claims).
     pub elsewhere: Vec<Option<(SourceId, Evidence)>>,
     pub drafts: DraftCheck,
+}
+
+/// What searching a range of the run's documents found: one shard's share
+/// of [`Searched`]. Shards combine into exactly what one search of every
+/// document finds (`pipeline::combine`).
+#[derive(Debug)]
+pub struct Scanned {
+    /// The documents searched: `ClaimSet::source_files[from..to]`.
+    pub docs: (usize, usize),
+    /// One outcome per document of the range, in order.
+    pub outcomes: Vec<SourceOutcome>,
+    /// Per job, the first document of the range holding it exactly outside
+    /// the sources its claim cites (any, for every-source claims).
+    pub elsewhere: Vec<(JobId, SourceId, Evidence)>,
+    /// Per every-source job, the documents of the range its seeds point at
+    /// most, as (seed hits, document), strongest first.
+    pub candidates: Vec<(JobId, Vec<(usize, SourceId)>)>,
 }
