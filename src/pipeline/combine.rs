@@ -126,6 +126,10 @@ pub fn coverage(
             ));
             continue;
         }
+        if from == to {
+            // An empty shard (more shards than documents) covers nothing.
+            continue;
+        }
         match last {
             Some((f, t, j)) if (f, t) == (from, to) => problems.push((
                 i,

@@ -20,6 +20,7 @@ mod lsp;
 mod markup;
 mod properties;
 mod renderers;
+mod shards;
 mod snapshots;
 mod trust;
 mod workflow;
