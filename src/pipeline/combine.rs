@@ -6,8 +6,8 @@
 //! combined parts are those of a single search.
 
 use super::drafts;
-use super::plan::CANDIDATE_SOURCES;
-use crate::claims::{self, ClaimSet};
+use super::plan::{self, CANDIDATE_SOURCES};
+use crate::claims::ClaimSet;
 use crate::evidence::{Evidence, Job, Scanned, Searched, SourceId, SourceOutcome, SourceState};
 use crate::text::ReadError;
 
@@ -74,7 +74,8 @@ fn unscanned() -> SourceOutcome {
     }
 }
 
-/// Drop alignments of every-source quotes from documents outside their
+/// Drop alignments of wide quotes (every source, an archive's documents)
+/// from documents outside their
 /// final best set: a part aligned its own best documents, and which of
 /// them count must not depend on the partition (or on thread timing).
 fn keep_best_candidates(
@@ -83,12 +84,13 @@ fn keep_best_candidates(
     best: &[Vec<(usize, SourceId)>],
     outcomes: &mut [SourceOutcome],
 ) {
+    let wide: Vec<bool> = jobs
+        .iter()
+        .map(|j| plan::wide(set, &set.claims[j.claim]))
+        .collect();
     for (sf, outcome) in outcomes.iter_mut().enumerate() {
         for (job, evidence) in &mut outcome.evidence {
-            let cites_all = jobs
-                .get(job.0)
-                .is_some_and(|j| matches!(set.claims[j.claim].cites, claims::Cites::All));
-            if cites_all && !best[job.0].iter().any(|(_, s)| s.0 == sf) {
+            if wide[job.0] && !best[job.0].iter().any(|(_, s)| s.0 == sf) {
                 evidence.aligned = None;
                 evidence.pieces.clear();
             }

@@ -8,6 +8,7 @@ mod drafts;
 mod merge;
 mod plan;
 mod search;
+mod seeds;
 mod shards;
 #[cfg(test)]
 mod tests;

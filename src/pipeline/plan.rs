@@ -3,22 +3,16 @@
 //! and the shared state sources report into while they are searched in
 //! parallel, kept in a total order so results never depend on timing.
 
+use super::seeds::{rare_seeds, seeds_of, Seed};
 use crate::claims::{self, ClaimSet};
 use crate::evidence::{Evidence, Job, JobId, SourceId};
 use crate::matcher::anchors::{self, Anchors};
-use crate::matcher::quote::{ParsedQuote, Token};
 use crate::model::TypoLimits;
 use rayon::prelude::*;
 use std::cmp::Reverse;
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
-
-/// Seeds are runs of this many words.
-const SEED_WORDS: usize = 3;
-
-/// Seeds kept for a quote searched in every source.
-const EVERY_SOURCE_SEEDS: usize = 8;
 
 /// Sources aligned per every-source quote: the ones its seeds point at most.
 pub(super) const CANDIDATE_SOURCES: usize = 3;
@@ -51,15 +45,45 @@ fn start_tag(cites: &Cites) -> u32 {
     }
 }
 
+/// A claim citing more source files than this (an archive's documents) is
+/// searched as a claim of every source is, among them: aligning its quote
+/// in each of a million documents would cost a million alignments.
+pub(super) const WIDE_CITES: usize = 16;
+
+/// The distinct source files a claim's keys name, sorted.
+fn cited_files(set: &ClaimSet, claim: &claims::Claim) -> Vec<SourceId> {
+    let claims::Cites::Keys(keys) = &claim.cites else {
+        return Vec::new();
+    };
+    let mut files: Vec<SourceId> = keys
+        .iter()
+        .map(|&d| SourceId(set.declared[d].source_file))
+        .collect();
+    files.sort_unstable();
+    files.dedup();
+    files
+}
+
+/// Is the claim searched by candidates (every source, or an archive)?
+/// Its alignments outside its best candidates are dropped when shards
+/// are combined.
+pub(super) fn wide(set: &ClaimSet, claim: &claims::Claim) -> bool {
+    match &claim.cites {
+        claims::Cites::All => true,
+        claims::Cites::Keys(_) => cited_files(set, claim).len() > WIDE_CITES,
+    }
+}
+
 /// What the search needs to know of one job.
 pub(super) struct JobPlan {
     /// Seeds of the quote with their byte offsets in its folded words.
     pub seeds: Vec<(String, usize)>,
-    /// Seeds actually looked for (every-source quotes keep a few).
-    pub seed_count: usize,
     /// The claims file the job's claim belongs to.
     pub claims_file: usize,
     pub cites: Cites,
+    /// Searched in every source or an archive's many: by its few seeds,
+    /// aligned only in the sources they point at most (see [`wide`]).
+    pub wide: bool,
     /// The claim names a speaker.
     pub speaker: bool,
     /// Folded length of the quote's words.
@@ -158,31 +182,23 @@ impl Plan {
         let mut job_plans = Vec::with_capacity(jobs.len());
         for (j, (job, (keys, seeds))) in jobs.iter().zip(per_job).enumerate() {
             let claim = &set.claims[job.claim];
-            let (cites, seed_count) = if let claims::Cites::Keys(keys) = &claim.cites {
-                let mut files: Vec<SourceId> = keys
-                    .iter()
-                    .map(|&d| SourceId(set.declared[d].source_file))
-                    .collect();
-                files.sort_unstable();
-                files.dedup();
-                (Cites::Files(files), seeds.len())
-            } else {
-                // Searched in every source: a few seeds spread evenly over
+            let cites = match &claim.cites {
+                claims::Cites::Keys(_) => Cites::Files(cited_files(set, claim)),
+                claims::Cites::All => Cites::All,
+            };
+            let wide = match &cites {
+                Cites::All => true,
+                Cites::Files(files) => files.len() > WIDE_CITES,
+            };
+            if wide {
+                // Searched in many sources: a few seeds spread evenly over
                 // the quote, so that one edit spoils one of them at most.
-                let n = seeds.len();
-                let rare: Vec<(String, usize)> = if n <= EVERY_SOURCE_SEEDS {
-                    seeds.clone()
-                } else {
-                    (0..EVERY_SOURCE_SEEDS)
-                        .map(|i| seeds[i * (n - 1) / (EVERY_SOURCE_SEEDS - 1)].clone())
-                        .collect()
-                };
+                let rare = rare_seeds(&seeds);
                 for (words, offset) in &rare {
                     let words: Vec<&str> = words.split(' ').collect();
                     anchors.add_seed(j, &words, *offset);
                 }
-                (Cites::All, rare.len())
-            };
+            }
             if let Some(exact) = job.parsed.exact_form() {
                 let words: Vec<&str> = exact.split(' ').collect();
                 let at =
@@ -192,9 +208,9 @@ impl Plan {
             job_plans.push(JobPlan {
                 quote_bytes: job.parsed.folded_words().len(),
                 seeds,
-                seed_count,
                 claims_file: claim.file,
                 cites,
+                wide,
                 speaker: claim.speaker.is_some(),
             });
         }
@@ -203,6 +219,9 @@ impl Plan {
             .map(|_| SourcePlan::default())
             .collect();
         for (j, plan) in job_plans.iter().enumerate() {
+            if plan.wide {
+                continue;
+            }
             if let Cites::Files(files) = &plan.cites {
                 for sf in files {
                     sources[sf.0].cited_by.push(JobId(j));
@@ -346,46 +365,10 @@ impl Plan {
 /// it elsewhere, and its candidate documents.
 pub(super) type Found = (Vec<Option<(SourceId, Evidence)>>, Vec<Vec<CandidateKey>>);
 
-/// A seed: a run of a quote's words and its byte offset in the quote.
-type Seed = (String, usize);
-
 /// A candidate key as one number ordered as the key: the hits, then the
 /// earlier source. Never 0 for a real key with hits, so 0 means "not full".
 pub(super) fn packed((hits, Reverse(sf)): CandidateKey) -> u64 {
     let hits = hits.min(u32::MAX as usize) as u64;
     let later = sf.0.min(u32::MAX as usize) as u64;
     (hits << 32) | (u32::MAX as u64 - later)
-}
-
-/// Word k-grams of a quote's runs of plain words, each with its byte
-/// offset in the quote's folded words joined by spaces.
-fn seeds_of(quote: &ParsedQuote) -> Vec<(String, usize)> {
-    let mut seeds = Vec::new();
-    let mut run: Vec<(&str, usize)> = Vec::new();
-    let mut offset = 0;
-    let flush = |run: &mut Vec<(&str, usize)>, seeds: &mut Vec<(String, usize)>| {
-        let k = run.len().min(SEED_WORDS);
-        if k >= 1 {
-            for w in run.windows(k) {
-                let text: Vec<&str> = w.iter().map(|(t, _)| *t).collect();
-                seeds.push((text.join(" "), w[0].1));
-            }
-        }
-        run.clear();
-    };
-    for token in &quote.tokens {
-        match token {
-            Token::Word { text, in_word, .. } => {
-                if in_word.is_none() {
-                    run.push((text, offset));
-                } else {
-                    flush(&mut run, &mut seeds);
-                }
-                offset += text.len() + 1;
-            }
-            _ => flush(&mut run, &mut seeds),
-        }
-    }
-    flush(&mut run, &mut seeds);
-    seeds
 }

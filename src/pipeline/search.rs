@@ -44,6 +44,13 @@ fn clusters(diagonals: &[isize], quote_bytes: usize) -> Vec<Cluster> {
     out
 }
 
+/// How strongly a source's seeds point at a wide quote: the hits of its
+/// strongest cluster (seeds in place), then how many distinct seeds it holds
+/// anywhere (a stitched quote's source holds both pieces).
+fn strength(cluster_hits: usize, seeds_held: usize) -> usize {
+    (cluster_hits.min(0xffff) << 16) | seeds_held.min(0xffff)
+}
+
 /// Hits kept per seed of a job in one source: the first ones. A seed this
 /// common (a run of common words in repetitive text) places the quote no
 /// better with more hits; its clusters are still aligned, so the cap costs
@@ -237,6 +244,13 @@ fn search_segment(
         }
     });
     seed_hits.sort_unstable();
+    // How many of each job's seeds the source holds: the strength of a
+    // wide quote's candidate. A stitched quote's source holds both its
+    // pieces' seeds; a source holding one piece, only half of them.
+    let mut seeds_held: FastMap<JobId, usize> = FastMap::default();
+    for &(job, _) in hits_per_seed.keys() {
+        *seeds_held.entry(job).or_default() += 1;
+    }
 
     // Fuzzy work: the jobs that search this source and were not found
     // exactly; cited ones always, every-source ones where seeds agree.
@@ -253,19 +267,19 @@ fn search_segment(
             let job_plan = &plan.jobs[job.0];
             let bytes = job_plan.quote_bytes;
             let found = clusters(&diagonals, bytes);
-            let need = if job_plan.cites_all() {
-                3.max(job_plan.seed_count.div_ceil(2))
-            } else {
-                1
-            };
+            // Any cluster may hold the quote: a short quote with one word
+            // changed keeps one seed in three. A wide quote's alignments are
+            // bounded by its candidates instead.
             let windows: Vec<Window> = found
                 .iter()
-                .filter(|c| c.hits >= need)
                 .take(CLUSTERS_TRIED)
                 .map(|c| window_around(source, c.from, c.to, bytes / 2 + 40))
                 .collect();
-            let admitted =
-                !job_plan.cites_all() || found.first().is_some_and(|c| plan.admit(job, c.hits, sf));
+            let held = seeds_held.get(&job).copied().unwrap_or(0);
+            let admitted = !job_plan.wide
+                || found
+                    .first()
+                    .is_some_and(|c| plan.admit(job, strength(c.hits, held), sf));
             if !windows.is_empty() && admitted {
                 work.push((job, windows));
             }

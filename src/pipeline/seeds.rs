@@ -1,0 +1,58 @@
+//! Seeds: runs of a quote's words that place it in a source, each with
+//! its byte offset in the quote.
+
+use crate::matcher::quote::{ParsedQuote, Token};
+
+/// Seeds are runs of this many words.
+const SEED_WORDS: usize = 3;
+
+/// Seeds kept for a wide quote (searched in every source, or an archive).
+const EVERY_SOURCE_SEEDS: usize = 8;
+
+/// A seed: a run of a quote's words and its byte offset in the quote.
+pub(super) type Seed = (String, usize);
+
+/// A few of a quote's seeds, spread evenly over it.
+pub(super) fn rare_seeds(seeds: &[Seed]) -> Vec<Seed> {
+    let n = seeds.len();
+    if n <= EVERY_SOURCE_SEEDS {
+        seeds.to_vec()
+    } else {
+        (0..EVERY_SOURCE_SEEDS)
+            .map(|i| seeds[i * (n - 1) / (EVERY_SOURCE_SEEDS - 1)].clone())
+            .collect()
+    }
+}
+
+/// Word k-grams of a quote's runs of plain words, each with its byte
+/// offset in the quote's folded words joined by spaces.
+pub(super) fn seeds_of(quote: &ParsedQuote) -> Vec<(String, usize)> {
+    let mut seeds = Vec::new();
+    let mut run: Vec<(&str, usize)> = Vec::new();
+    let mut offset = 0;
+    let flush = |run: &mut Vec<(&str, usize)>, seeds: &mut Vec<(String, usize)>| {
+        let k = run.len().min(SEED_WORDS);
+        if k >= 1 {
+            for w in run.windows(k) {
+                let text: Vec<&str> = w.iter().map(|(t, _)| *t).collect();
+                seeds.push((text.join(" "), w[0].1));
+            }
+        }
+        run.clear();
+    };
+    for token in &quote.tokens {
+        match token {
+            Token::Word { text, in_word, .. } => {
+                if in_word.is_none() {
+                    run.push((text, offset));
+                } else {
+                    flush(&mut run, &mut seeds);
+                }
+                offset += text.len() + 1;
+            }
+            _ => flush(&mut run, &mut seeds),
+        }
+    }
+    flush(&mut run, &mut seeds);
+    seeds
+}
