@@ -297,3 +297,56 @@ fn a_scan_is_the_same_for_any_number_of_threads() {
     assert!(plan.lines().count() >= 3, "{plan}");
     assert!(plan.starts_with("{\"shard\":\"1/"), "{plan}");
 }
+
+#[test]
+fn an_archive_claim_merges_into_the_check_too() {
+    // Forty documents under one glob key: its claims are searched by
+    // candidates, whose best set spans the shards.
+    let pool = sentences();
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("archive")).unwrap();
+    std::fs::create_dir_all(p.join("claims")).unwrap();
+    for d in 0..40 {
+        let text: Vec<&str> = (0..12)
+            .map(|i| pool[(d * 7 + i * 13) % pool.len()].as_str())
+            .collect();
+        std::fs::write(p.join(format!("archive/{d:02}.txt")), text.join(". ")).unwrap();
+    }
+    let mut yaml = String::from("sources:\n  archive: {glob: \"../archive/*.txt\"}\nclaims:\n");
+    for c in 0..30 {
+        let words: Vec<&str> = pool[(c * 29) % pool.len()].split(' ').collect();
+        let mut quote: Vec<&str> = words[..words.len().min(12)].to_vec();
+        if c % 3 == 1 {
+            quote[4] = "zebras";
+        }
+        if c % 5 == 2 {
+            let other: Vec<&str> = pool[(c * 29 + 13) % pool.len()].split(' ').collect();
+            quote.truncate(5);
+            quote.extend(&other[..6.min(other.len())]);
+        }
+        let source = if c % 4 == 3 {
+            ""
+        } else {
+            "    source: archive\n"
+        };
+        yaml.push_str(&format!(
+            "  - id: a{c}\n    quote: \"{}\"\n{source}",
+            quote.join(" ")
+        ));
+    }
+    std::fs::write(p.join("claims/a.yaml"), yaml).unwrap();
+    let (checked, code) = run(p, &["check", "--format", "json"]);
+    assert_eq!(code, 1, "{checked}");
+    let mut parts = Vec::new();
+    for k in 1..=5 {
+        let out = format!("p{k}.jsonl");
+        let (_, code) = run(p, &["scan", "--shard", &format!("{k}/5"), "--output", &out]);
+        assert_eq!(code, 0);
+        parts.push(out);
+    }
+    parts.reverse();
+    let mut args = vec!["merge", "--format", "json"];
+    args.extend(parts.iter().map(String::as_str));
+    assert_eq!(run(p, &args), (checked, code));
+}
