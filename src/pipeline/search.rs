@@ -145,10 +145,18 @@ fn search_segment(
     // repeated words would otherwise keep quote words × source words. A
     // seed past the cap says nothing its first hits did not.
     let mut hits_per_seed: FastMap<(JobId, u32), usize> = FastMap::default();
-    let mut seed_hit = |job: JobId, offset: u32, start: usize| {
+    // How many of each wide job's seeds the source holds: the strength of
+    // its candidate after its strongest cluster. A stitched quote's source
+    // holds both its pieces' seeds; a source holding one piece, half.
+    // (The global anchors' seeds are the wide jobs'; the local ones never.)
+    let mut seeds_held: FastMap<JobId, usize> = FastMap::default();
+    let mut seed_hit = |job: JobId, offset: u32, start: usize, wide: bool| {
         if plan.searches(job, sf) && !settled(job) {
             let n = hits_per_seed.entry((job, offset)).or_insert(0);
             *n += 1;
+            if wide && *n == 1 {
+                *seeds_held.entry(job).or_default() += 1;
+            }
             if *n <= MAX_SEED_HITS {
                 seed_hits.push((job, start as isize - offset as isize));
             }
@@ -229,7 +237,7 @@ fn search_segment(
             }
         }
         Anchor::Seed { job, offset } => {
-            seed_hit(JobId(job as usize), offset, start);
+            seed_hit(JobId(job as usize), offset, start, true);
         }
     });
     found_here.sort_unstable();
@@ -240,17 +248,10 @@ fn search_segment(
     let local = local_seeds(plan, sf, |job| !found_exactly(job) && !settled(job));
     scan_all(&[&local], folded, |anchor, start| {
         if let Anchor::Seed { job, offset } = anchor {
-            seed_hit(JobId(job as usize), offset, start);
+            seed_hit(JobId(job as usize), offset, start, false);
         }
     });
     seed_hits.sort_unstable();
-    // How many of each job's seeds the source holds: the strength of a
-    // wide quote's candidate. A stitched quote's source holds both its
-    // pieces' seeds; a source holding one piece, only half of them.
-    let mut seeds_held: FastMap<JobId, usize> = FastMap::default();
-    for &(job, _) in hits_per_seed.keys() {
-        *seeds_held.entry(job).or_default() += 1;
-    }
 
     // Fuzzy work: the jobs that search this source and were not found
     // exactly; cited ones always, every-source ones where seeds agree.
