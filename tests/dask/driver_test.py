@@ -110,6 +110,14 @@ want_sarif, _ = checked(demo, "sarif")
 got_sarif, _, _ = driver(demo, "local", "20KB", "sarif", extra=["--workers", "2"])
 check(got_sarif == want_sarif, "LocalCluster: SARIF identical too")
 
+# The binary shipped to the workers, not found on them.
+shipped = pathlib.Path(__import__("tempfile").gettempdir()) / "verbatim-{}".format(__import__("hashlib").sha256(pathlib.Path(verbatim).read_bytes()).hexdigest()[:16])
+if shipped.exists():
+    shipped.unlink()
+got, got_code, _ = driver(demo, "local", "20KB", extra=["--workers", "2", "--ship"])
+check(got == want and got_code == code and shipped.exists(),
+      f"LocalCluster, binary shipped to the workers ({shipped}): report identical to check")
+
 # 2. A real scheduler and two workers on the loopback.
 port = free_port()
 address = f"tcp://127.0.0.1:{port}"

@@ -24,6 +24,7 @@ def main(argv=None) -> int:
     ap.add_argument("--retries", type=int, default=3, help="retries of a failed shard")
     ap.add_argument("--workers", type=int, help="workers of a local cluster (default: all cores)")
     ap.add_argument("--threads", type=int, default=1, help="threads of each scan (-j)")
+    ap.add_argument("--ship", action="store_true", help="always run the driver's binary as shipped, never a worker's own")
     ap.add_argument("--quiet", action="store_true", help="no progress lines on standard error")
     a = ap.parse_args(argv)
 
@@ -43,6 +44,7 @@ def main(argv=None) -> int:
             retries=a.retries,
             workers=a.workers,
             threads=a.threads,
+            always_ship=a.ship,
             log=log,
         )
     except Exception as e:  # a shard that failed on every retry, a plan that failed

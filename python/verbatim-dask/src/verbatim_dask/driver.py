@@ -59,16 +59,19 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _binary_on_worker(path: str, digest: str, shipped) -> str:
-    """The verbatim binary to run on this worker: `path` when it is there and
-    is the driver's very binary, else the shipped copy, written once per
-    worker machine into its temporary folder."""
-    try:
-        with open(path, "rb") as f:
-            if _sha256(f.read()) == digest:
-                return path
-    except OSError:
-        pass
+def _binary_on_worker(path: str, digest: str, shipped, always_ship: bool = False) -> str:
+    """The verbatim binary to run on this worker: the driver's very binary
+    (same SHA-256) at its path or on the worker's PATH, else the shipped
+    copy, written once per worker machine into its temporary folder."""
+    for candidate in () if always_ship else (path, shutil.which("verbatim")):
+        if not candidate:
+            continue
+        try:
+            with open(candidate, "rb") as f:
+                if _sha256(f.read()) == digest:
+                    return candidate
+        except OSError:
+            pass
     target = pathlib.Path(tempfile.gettempdir()) / f"verbatim-{digest[:16]}"
     if not target.exists():
         partial = target.with_name(f"{target.name}.{os.getpid()}.part")
@@ -86,10 +89,11 @@ def scan_shard(
     claims: Sequence[str],
     cwd: str,
     threads: int,
+    always_ship: bool = False,
 ) -> tuple:
     """Run `verbatim scan` for one shard on a worker; its evidence, and where
     it ran. A failed scan raises, so Dask retries it."""
-    binary = _binary_on_worker(path, digest, shipped)
+    binary = _binary_on_worker(path, digest, shipped, always_ship)
     lo, hi = shard.docs
     out = subprocess.run(
         [binary, "scan", *claims, "--docs", f"{lo}..{hi}", "-j", str(threads)],
@@ -130,6 +134,7 @@ def run(
     retries: int = 3,
     workers: Optional[int] = None,
     threads: int = 1,
+    always_ship: bool = False,
     log: Callable[[str], None] = lambda _: None,
 ) -> Outcome:
     """Check `claims` over the cluster at `scheduler` (`local` starts one on
@@ -157,6 +162,7 @@ def run(
             claims=list(claims),
             cwd=cwd,
             threads=threads,
+            always_ship=always_ship,
             retries=retries,
             pure=False,
             key=[f"verbatim-scan-{s.name.replace('/', '-of-')}-{digest[:8]}" for s in shards],
