@@ -5,6 +5,7 @@
 
 use super::merge::{Merged, Part};
 use super::plan::{Plan, TAG_ALL, TAG_MANY};
+use super::seeds::EVERY_SOURCE_SEEDS;
 use crate::attribution::credit;
 use crate::claims::ClaimSet;
 use crate::evidence::{Evidence, Job, JobId, SourceId, SourceOutcome, SourceState};
@@ -268,11 +269,20 @@ fn search_segment(
             let job_plan = &plan.jobs[job.0];
             let bytes = job_plan.quote_bytes;
             let found = clusters(&diagonals, bytes);
-            // Any cluster may hold the quote: a short quote with one word
-            // changed keeps one seed in three. A wide quote's alignments are
-            // bounded by its candidates instead.
+            // A claim naming no source is a search of every source, most of
+            // which do not hold it: a cluster must hold half its seeds (three
+            // at least, if it has them) to be aligned. A claim naming its
+            // sources says the quote is there: any cluster may hold it (a
+            // short quote with one word changed keeps one seed in three).
+            let need = if job_plan.cites_all() {
+                let seeds = job_plan.seeds.len().min(EVERY_SOURCE_SEEDS);
+                3.max(seeds.div_ceil(2)).min(seeds)
+            } else {
+                1
+            };
             let windows: Vec<Window> = found
                 .iter()
+                .filter(|c| c.hits >= need)
                 .take(CLUSTERS_TRIED)
                 .map(|c| window_around(source, c.from, c.to, bytes / 2 + 40))
                 .collect();

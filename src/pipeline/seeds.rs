@@ -7,7 +7,7 @@ use crate::matcher::quote::{ParsedQuote, Token};
 const SEED_WORDS: usize = 3;
 
 /// Seeds kept for a wide quote (searched in every source, or an archive).
-const EVERY_SOURCE_SEEDS: usize = 8;
+pub(super) const EVERY_SOURCE_SEEDS: usize = 8;
 
 /// A seed: a run of a quote's words and its byte offset in the quote.
 pub(super) type Seed = (String, usize);
