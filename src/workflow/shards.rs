@@ -123,8 +123,8 @@ pub fn merge(paths: &[PathBuf], parts: &[PathBuf], cwd: &Path, settings: &Settin
     }
     for path in parts {
         let shown = paths::display(&cwd.join(path), cwd);
-        let text = match std::fs::read_to_string(cwd.join(path)) {
-            Ok(text) => text,
+        let file = match std::fs::File::open(cwd.join(path)) {
+            Ok(file) => std::io::BufReader::new(file),
             Err(e) => {
                 errors.push(InputError::new(
                     Span::start_of(&shown),
@@ -133,7 +133,7 @@ pub fn merge(paths: &[PathBuf], parts: &[PathBuf], cwd: &Path, settings: &Settin
                 continue;
             }
         };
-        match wire::read(&text, &shown) {
+        match wire::read(file, &shown) {
             Ok(part) => {
                 errors.extend(mismatches(&part.header, &ours, &shown));
                 ranges.push(part.header.docs);

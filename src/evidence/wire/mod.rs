@@ -153,9 +153,10 @@ pub struct Part {
     pub scanned: Scanned,
 }
 
-/// Read a part written by [`write`]; `file` names it in errors, which
-/// list every problem found with its line and column.
-pub fn read(text: &str, file: &str) -> Result<Part, Vec<InputError>> {
+/// Read a part written by [`write`], a line at a time (a part is never
+/// held whole); `file` names it in errors, which list every problem found
+/// with its line and column.
+pub fn read(input: impl std::io::BufRead, file: &str) -> Result<Part, Vec<InputError>> {
     let mut errors = Vec::new();
     let error = |line: usize, column: usize, message: String| {
         let mut at = Span::start_of(file);
@@ -172,8 +173,17 @@ pub fn read(text: &str, file: &str) -> Result<Part, Vec<InputError>> {
     };
     let mut ended = false;
     let mut count = 0;
-    for (i, raw) in text.lines().enumerate() {
+    let mut last = 0;
+    for (i, raw) in input.lines().enumerate() {
         let n = i + 1;
+        last = n;
+        let raw = match raw {
+            Ok(raw) => raw,
+            Err(e) => {
+                errors.push(error(n, 1, format!("cannot read it: {e}")));
+                break;
+            }
+        };
         if raw.trim().is_empty() {
             continue;
         }
@@ -182,7 +192,7 @@ pub fn read(text: &str, file: &str) -> Result<Part, Vec<InputError>> {
             errors.push(error(n, 1, "a line after the end line".to_string()));
             break;
         }
-        let line: Line = match serde_json::from_str(raw) {
+        let line: Line = match serde_json::from_str(&raw) {
             Ok(line) => line,
             Err(e) => {
                 let what = if n == 1 {
@@ -291,9 +301,8 @@ pub fn read(text: &str, file: &str) -> Result<Part, Vec<InputError>> {
         return Err(errors);
     };
     if !ended && errors.is_empty() {
-        let last = text.lines().count().max(1);
         errors.push(error(
-            last,
+            last.max(1),
             1,
             "no end line: the part was cut off".to_string(),
         ));

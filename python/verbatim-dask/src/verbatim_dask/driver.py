@@ -149,9 +149,11 @@ def run(
         program = f.read()
     digest = _sha256(program)
     client, cluster = _client(scheduler, workers)
+    folder = tempfile.TemporaryDirectory(prefix="verbatim-parts-")
+    names = {s.name: str(pathlib.Path(folder.name) / f"part-{i + 1:06d}.jsonl") for i, s in enumerate(shards)}
     try:
-        # The binary goes to every worker once; a worker that has it at the
-        # same path (a shared install) runs that copy instead.
+        # The binary goes to every worker once; a worker that has the very
+        # same binary at the same path or on its PATH runs that one instead.
         shipped = client.scatter(program, broadcast=True)
         futures = client.map(
             scan_shard,
@@ -169,27 +171,23 @@ def run(
         )
         from distributed import as_completed
 
-        parts = {}
         ran_on = {}
         by_key = {f.key: s for f, s in zip(futures, shards)}
+        # Each part goes to disk as it arrives: the driver never holds them all.
         for future in as_completed(futures):
             shard = by_key[future.key]
             evidence, where = future.result()
-            parts[shard.name] = evidence
+            pathlib.Path(names[shard.name]).write_bytes(evidence)
             ran_on[shard.name] = where
+            future.release()
             log(f"shard {shard.name} scanned on {where}")
         scanned = time.monotonic()
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    with tempfile.TemporaryDirectory(prefix="verbatim-parts-") as folder:
-        names = []
-        for i, shard in enumerate(shards):
-            name = pathlib.Path(folder) / f"part-{i + 1:06d}.jsonl"
-            name.write_bytes(parts[shard.name])
-            names.append(str(name))
-        command = [binary, "merge", *claims, *names, "--format", report_format]
+    with folder:
+        command = [binary, "merge", *claims, *names.values(), "--format", report_format]
         if output is not None:
             command += ["--output", str(pathlib.Path(output).resolve())]
         merged = subprocess.run(command, cwd=cwd)
