@@ -350,3 +350,64 @@ fn an_archive_claim_merges_into_the_check_too() {
     args.extend(parts.iter().map(String::as_str));
     assert_eq!(run(p, &args), (checked, code));
 }
+
+#[test]
+fn a_tampered_part_is_refused_or_rendered_never_a_crash() {
+    let dir = demo_parts();
+    let p = dir.path();
+    let text = std::fs::read_to_string(p.join("p1.jsonl")).unwrap();
+    // Every excerpt shifted by a byte: places no longer fit their
+    // snippets (some now start inside a character).
+    fn shift(v: &mut serde_json::Value, in_excerpt: bool) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, child) in map.iter_mut() {
+                    if in_excerpt && k == "offset" {
+                        *child = serde_json::json!(child.as_u64().unwrap_or(0) + 1);
+                    } else {
+                        shift(child, k == "excerpt");
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|c| shift(c, false)),
+            _ => {}
+        }
+    }
+    let shifted: Vec<String> = text
+        .lines()
+        .map(|line| {
+            let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+            shift(&mut v, false);
+            v.to_string()
+        })
+        .collect();
+    std::fs::write(p.join("shifted.jsonl"), shifted.join("\n") + "\n").unwrap();
+    for format in ["human", "json", "sarif", "github", "junit", "html"] {
+        let out = verbatim(p)
+            .args([
+                "merge",
+                "shifted.jsonl",
+                "p2.jsonl",
+                "p3.jsonl",
+                "-v",
+                "--format",
+                format,
+            ])
+            .output()
+            .unwrap();
+        let code = out.status.code().unwrap_or(-1);
+        assert!(matches!(code, 0..=2), "{format}: exit {code}");
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+            "{format}"
+        );
+    }
+    // A pin that is not a SHA-256 is refused where it stands.
+    let forged = text.replacen("\"sha256\":null", "\"sha256\":\"\\n\\n\"", 1);
+    assert_ne!(forged, text, "the demo part has a document state to forge");
+    std::fs::write(p.join("forged.jsonl"), forged).unwrap();
+    let (err, code) = merge(p, &["forged.jsonl", "p2.jsonl", "p3.jsonl"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("forged.jsonl:2:1: document 0:"), "{err}");
+    assert!(err.contains("is not a SHA-256"), "{err}");
+}

@@ -252,6 +252,16 @@ pub fn read(input: impl std::io::BufRead, file: &str) -> Result<Part, Vec<InputE
                     ));
                     continue;
                 }
+                if let SourceState::Read { sha256: Some(pin) } = &state {
+                    if pin.len() != 64 || !pin.bytes().all(|b| b.is_ascii_hexdigit()) {
+                        errors.push(error(
+                            n,
+                            1,
+                            format!("document {}: `{pin}` is not a SHA-256", doc.0),
+                        ));
+                        continue;
+                    }
+                }
                 let mut evidence = evidence;
                 evidence.sort_by_key(|(job, _)| *job);
                 scanned.outcomes.push(SourceOutcome {

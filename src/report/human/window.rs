@@ -106,10 +106,15 @@ impl SourceCode for Window {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let at = span
+        let mut at = span
             .offset()
             .saturating_sub(self.base_offset)
             .min(self.text.len());
+        // Evidence read back from a scan's part may not fit its excerpt:
+        // never cut a character.
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
         let local = miette::SourceSpan::new(at.into(), span.len());
         let inner = self.text.as_str().read_span(&local, before, after)?;
         let line_start = self.text[..at].rfind('\n').map_or(0, |i| i + 1);
