@@ -1,6 +1,6 @@
 //! The command line's shape, for clap.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -112,15 +112,6 @@ pub struct CheckArgs {
     /// Where a draft's sources are (default: ./sources).
     #[arg(long, value_name = "DIR")]
     pub sources: Option<PathBuf>,
-    /// Report format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-    pub format: FormatArg,
-    /// Write the report to FILE (atomically) instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// `--deny warnings`: warnings also make the exit code 1.
-    #[arg(long, value_enum)]
-    pub deny: Option<Deny>,
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
@@ -131,12 +122,28 @@ pub struct CheckArgs {
     /// changes, until interrupted.
     #[arg(long)]
     pub watch: bool,
-    /// The configuration file (default: verbatim.toml here or above).
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// What a command that reports takes: `check` and `merge`.
+#[derive(Args)]
+pub struct ReportArgs {
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// `--deny warnings`: warnings also make the exit code 1.
+    #[arg(long, value_enum)]
+    pub deny: Option<Deny>,
+    /// The configuration file (default: verbatim.toml here or above).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// Human report: errors and warnings only, no notes.
     #[arg(short, long, conflicts_with = "verbose")]
     pub quiet: bool,
@@ -180,27 +187,8 @@ pub struct MergeArgs {
     /// Claims files or folders (default: ./claims), and the evidence parts
     /// `verbatim scan` wrote (files ending in .jsonl), in any order.
     pub paths: Vec<PathBuf>,
-    /// Report format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-    pub format: FormatArg,
-    /// Write the report to FILE (atomically) instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// `--deny warnings`: warnings also make the exit code 1.
-    #[arg(long, value_enum)]
-    pub deny: Option<Deny>,
-    /// The configuration file (default: verbatim.toml here or above).
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-    /// Human report: errors and warnings only, no notes.
-    #[arg(short, long, conflicts_with = "verbose")]
-    pub quiet: bool,
-    /// Human report: notes with their snippets too.
-    #[arg(short, long)]
-    pub verbose: bool,
-    /// Colour in the human report: auto, always or never.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
-    pub color: ColorArg,
+    #[command(flatten)]
+    pub report: ReportArgs,
 }
 
 /// The formats `figures` has.

@@ -1,6 +1,6 @@
 //! `verbatim check`: settings, the run, the chosen renderer, the exit code.
 
-use crate::args::{CheckArgs, ColorArg, Deny, FormatArg};
+use crate::args::{CheckArgs, ColorArg, Deny, FormatArg, ReportArgs};
 use crate::progress::Progress;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -40,17 +40,10 @@ pub fn threads(jobs: Option<usize>) -> Result<(), ExitCode> {
 
 /// One check: settings, the run, the report where asked, the exit code.
 pub fn check_once(args: &CheckArgs, cwd: &Path) -> ExitCode {
-    // The report goes where the user asked, even when --staged works elsewhere.
-    let output = args.output.as_ref().map(|out| cwd.join(out));
-    let mut settings = match load_settings(args.config.as_deref(), cwd) {
+    let mut settings = match report_settings(&args.report, cwd) {
         Ok(s) => s,
-        Err(e) => {
-            let report = Report::invalid(e.errors, vec![(e.file, e.text)]);
-            return finish(args, output.as_deref(), &report, false);
-        }
+        Err(code) => return code,
     };
-    // The HTML page sets every quote beside its passage, passing or not.
-    settings.keep_passages = matches!(args.format, FormatArg::Html);
     let paths = crate::claims_paths(&args.paths, &settings, cwd);
     if args.paths.is_empty() && paths.iter().any(|p| p.is_absolute()) && !args.staged {
         // Found above the working directory: say which.
@@ -93,12 +86,7 @@ pub fn check_once(args: &CheckArgs, cwd: &Path) -> ExitCode {
         verbatim::check(&paths, cwd, &settings, &tick)
     };
     progress.done();
-    let color = match args.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => auto_color(output.is_none() && std::io::stdout().is_terminal()),
-    };
-    let code = finish(args, output.as_deref(), &report, color);
+    let code = finish(&args.report, cwd, &report, color(&args.report));
     // Freeing the report is no part of the answer: a thread does it while
     // the process exits (or, under --watch, waits for the next change).
     std::thread::spawn(move || drop(report));
@@ -144,7 +132,36 @@ pub fn load_settings(given: Option<&Path>, cwd: &Path) -> Result<Settings, confi
     }
 }
 
-pub fn finish(args: &CheckArgs, output: Option<&Path>, report: &Report, color: bool) -> ExitCode {
+/// The settings of a run that reports (`check`, `merge`): the
+/// configuration, and passages kept for the HTML page. A configuration
+/// that cannot be read is reported as the run's input errors.
+pub fn report_settings(args: &ReportArgs, cwd: &Path) -> Result<Settings, ExitCode> {
+    let mut settings = match load_settings(args.config.as_deref(), cwd) {
+        Ok(s) => s,
+        Err(e) => {
+            let report = Report::invalid(e.errors, vec![(e.file, e.text)]);
+            return Err(finish(args, cwd, &report, false));
+        }
+    };
+    // The HTML page sets every quote beside its passage, passing or not.
+    settings.keep_passages = matches!(args.format, FormatArg::Html);
+    Ok(settings)
+}
+
+/// Colour in the human report, as `--color` asks.
+pub fn color(args: &ReportArgs) -> bool {
+    match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => auto_color(args.output.is_none() && std::io::stdout().is_terminal()),
+    }
+}
+
+/// Render the report as asked, write it where asked (the output relative
+/// to `cwd`, even when --staged works elsewhere), and give the exit code.
+pub fn finish(args: &ReportArgs, cwd: &Path, report: &Report, color: bool) -> ExitCode {
+    let output = args.output.as_ref().map(|out| cwd.join(out));
+    let output = output.as_deref();
     let notes = if args.quiet {
         human::Notes::Hidden
     } else if args.verbose {

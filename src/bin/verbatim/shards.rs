@@ -1,8 +1,8 @@
 //! `verbatim scan` and `verbatim merge`: arguments to the library's
 //! [`verbatim::workflow::shards`], evidence and reports where asked.
 
-use crate::args::{CheckArgs, ColorArg, FormatArg, MergeArgs, ScanArgs};
-use crate::check::{finish, load_settings, threads};
+use crate::args::{MergeArgs, ScanArgs};
+use crate::check::{color, finish, load_settings, report_settings, threads};
 use crate::progress::Progress;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -74,39 +74,13 @@ pub fn merge(args: MergeArgs, cwd: &Path) -> ExitCode {
         .iter()
         .cloned()
         .partition(|p| p.extension().is_some_and(|e| e == "jsonl"));
-    let as_check = CheckArgs {
-        paths: claims,
-        draft: None,
-        sources: None,
-        format: args.format,
-        output: args.output,
-        deny: args.deny,
-        jobs: None,
-        staged: false,
-        watch: false,
-        config: args.config,
-        no_progress: true,
-        quiet: args.quiet,
-        verbose: args.verbose,
-        color: args.color,
-    };
-    let output = as_check.output.as_ref().map(|out| cwd.join(out));
-    let mut settings = match load_settings(as_check.config.as_deref(), cwd) {
+    let settings = match report_settings(&args.report, cwd) {
         Ok(s) => s,
-        Err(e) => {
-            let report = Report::invalid(e.errors, vec![(e.file, e.text)]);
-            return finish(&as_check, output.as_deref(), &report, false);
-        }
+        Err(code) => return code,
     };
-    settings.keep_passages = matches!(as_check.format, FormatArg::Html);
-    let paths = crate::claims_paths(&as_check.paths, &settings, cwd);
+    let paths = crate::claims_paths(&claims, &settings, cwd);
     let report = shards::merge(&paths, &parts, cwd, &settings);
-    let color = match as_check.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => output.is_none() && std::io::stdout().is_terminal(),
-    };
-    finish(&as_check, output.as_deref(), &report, color)
+    finish(&args.report, cwd, &report, color(&args.report))
 }
 
 /// Input errors on standard error, exit 2.

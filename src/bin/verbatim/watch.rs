@@ -23,7 +23,7 @@ pub fn run(args: &CheckArgs, cwd: &Path) -> ExitCode {
         Ok(w) => w,
         Err(e) => return crate::fail(format_args!("cannot watch files: {e}")),
     };
-    let terminal = std::io::stdout().is_terminal() && args.output.is_none();
+    let terminal = std::io::stdout().is_terminal() && args.report.output.is_none();
     let mut watched: BTreeSet<PathBuf> = BTreeSet::new();
     loop {
         if terminal {
@@ -47,7 +47,8 @@ pub fn run(args: &CheckArgs, cwd: &Path) -> ExitCode {
 
 /// The files a run reads, and the folders holding them or claims files.
 fn inputs(args: &CheckArgs, cwd: &Path) -> (BTreeSet<PathBuf>, BTreeSet<PathBuf>) {
-    let settings = crate::check::load_settings(args.config.as_deref(), cwd).unwrap_or_default();
+    let settings =
+        crate::check::load_settings(args.report.config.as_deref(), cwd).unwrap_or_default();
     let paths = crate::claims_paths(&args.paths, &settings, cwd);
     let mut files: BTreeSet<PathBuf> = verbatim::inputs(&paths, cwd, &settings)
         .into_iter()
