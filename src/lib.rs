@@ -45,12 +45,9 @@ pub fn check(
     progress: &(dyn Fn(u64) + Sync),
 ) -> Report {
     let roots = roots_for(paths, cwd, settings);
-    match files::walk::find_claims_files(paths, cwd, &roots) {
-        Ok(files) if files.is_empty() => {
-            Report::invalid(vec![files::walk::no_claims_files(paths, cwd)], Vec::new())
-        }
-        Ok(files) => check_in(&files, cwd, settings, &roots, progress),
-        Err(errors) => Report::invalid(errors, Vec::new()),
+    match claims::load_under(paths, cwd, &roots) {
+        Ok(set) => run_set(set, settings, progress),
+        Err(invalid) => invalid,
     }
 }
 
@@ -75,8 +72,7 @@ pub fn inputs(paths: &[PathBuf], cwd: &Path, settings: &Settings) -> Vec<PathBuf
 /// The folders a run of the claims under `paths` may read
 /// ([`Roots::for_run`], anchored at the first claims path).
 pub fn roots_for(paths: &[PathBuf], cwd: &Path, settings: &Settings) -> Roots {
-    let anchor = paths.first().map_or(Path::new("."), PathBuf::as_path);
-    Roots::for_run(settings, anchor, cwd)
+    Roots::for_claims(settings, paths, cwd)
 }
 
 /// Check the given claims files (relative to `cwd`).
@@ -100,13 +96,15 @@ fn check_in(
     progress: &(dyn Fn(u64) + Sync),
 ) -> Report {
     match claims::load_claims(files, cwd, roots) {
-        Ok(set) => {
-            let report = pipeline::run(&set, settings, progress);
-            // The claims are freed on a pool thread, off the way to the
-            // report.
-            rayon::spawn(move || drop(set));
-            report
-        }
+        Ok(set) => run_set(set, settings, progress),
         Err(failure) => Report::invalid(failure.errors, failure.files),
     }
+}
+
+/// Check a loaded claim set.
+fn run_set(set: claims::ClaimSet, settings: &Settings, progress: &(dyn Fn(u64) + Sync)) -> Report {
+    let report = pipeline::run(&set, settings, progress);
+    // The claims are freed on a pool thread, off the way to the report.
+    rayon::spawn(move || drop(set));
+    report
 }

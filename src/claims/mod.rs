@@ -8,6 +8,6 @@ pub mod yaml;
 
 pub use date::parse_date;
 pub use load::{
-    load_claims, load_claims_at, load_claims_bytes, LoadFailure, MAX_CLAIMS_FILE_BYTES,
+    load_claims, load_claims_at, load_claims_bytes, load_under, LoadFailure, MAX_CLAIMS_FILE_BYTES,
 };
 pub use model::*;

@@ -85,6 +85,12 @@ impl Roots {
         Roots::new(&root, &settings.extra_roots)
     }
 
+    /// [`Roots::for_run`] anchored at the first claims path (`.` with none).
+    pub fn for_claims(settings: &crate::model::Settings, paths: &[PathBuf], cwd: &Path) -> Roots {
+        let anchor = paths.first().map_or(Path::new("."), PathBuf::as_path);
+        Roots::for_run(settings, anchor, cwd)
+    }
+
     /// Every path allowed: for claims that come from bytes, not a project.
     pub fn anywhere() -> Roots {
         Roots {

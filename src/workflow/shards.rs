@@ -8,7 +8,6 @@ use crate::claims::{self, ClaimSet};
 use crate::evidence::wire::{self, Header, Part};
 use crate::files::paths;
 use crate::files::root::Roots;
-use crate::files::walk;
 use crate::model::{InputError, Report, Settings, Span};
 use crate::pipeline::{self, Shard};
 use std::path::{Path, PathBuf};
@@ -33,18 +32,7 @@ pub struct PlannedShard {
 /// Load the claims files under `paths` as `check` does; invalid input
 /// comes back as a report of its errors.
 fn load(paths: &[PathBuf], cwd: &Path, settings: &Settings) -> Result<ClaimSet, Report> {
-    let anchor = paths.first().map_or(Path::new("."), PathBuf::as_path);
-    let roots = Roots::for_run(settings, anchor, cwd);
-    match walk::find_claims_files(paths, cwd, &roots) {
-        Ok(files) if files.is_empty() => Err(Report::invalid(
-            vec![walk::no_claims_files(paths, cwd)],
-            Vec::new(),
-        )),
-        Ok(files) => {
-            claims::load_claims(&files, cwd, &roots).map_err(|f| Report::invalid(f.errors, f.files))
-        }
-        Err(errors) => Err(Report::invalid(errors, Vec::new())),
-    }
+    claims::load_under(paths, cwd, &Roots::for_claims(settings, paths, cwd))
 }
 
 /// The shards of about `bytes` each that the run's documents make.
@@ -162,36 +150,35 @@ pub fn merge(paths: &[PathBuf], parts: &[PathBuf], cwd: &Path, settings: &Settin
 /// How a part's header differs from this run's: each difference an error
 /// on its first line.
 fn mismatches(theirs: &Header, ours: &Header, file: &str) -> Vec<InputError> {
-    let at = Span::start_of(file);
-    let mut out = Vec::new();
-    let mut differs = |what: &str, a: String, b: String| {
-        if a != b {
-            out.push(InputError::new(
-                at.clone(),
-                format!("{what}: the part has {a}, this run {b}"),
-            ));
-        }
-    };
-    differs(
-        "verbatim version",
-        theirs.version.clone(),
-        ours.version.clone(),
-    );
-    differs(
-        "claims and documents (hash)",
-        theirs.claims.clone(),
-        ours.claims.clone(),
-    );
-    differs(
-        "search settings (hash)",
-        theirs.config.clone(),
-        ours.config.clone(),
-    );
-    differs(
-        "documents",
-        theirs.documents.to_string(),
-        ours.documents.to_string(),
-    );
-    differs("quotes", theirs.jobs.to_string(), ours.jobs.to_string());
-    out
+    let fields = [
+        (
+            "verbatim version",
+            theirs.version.clone(),
+            ours.version.clone(),
+        ),
+        (
+            "claims and documents (hash)",
+            theirs.claims.clone(),
+            ours.claims.clone(),
+        ),
+        (
+            "search settings (hash)",
+            theirs.config.clone(),
+            ours.config.clone(),
+        ),
+        (
+            "documents",
+            theirs.documents.to_string(),
+            ours.documents.to_string(),
+        ),
+        ("quotes", theirs.jobs.to_string(), ours.jobs.to_string()),
+    ];
+    fields
+        .into_iter()
+        .filter(|(_, a, b)| a != b)
+        .map(|(what, a, b)| {
+            let message = format!("{what}: the part has {a}, this run {b}");
+            InputError::new(Span::start_of(file), message)
+        })
+        .collect()
 }

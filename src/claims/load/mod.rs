@@ -43,6 +43,28 @@ pub struct LoadFailure {
     pub files: Vec<(String, Arc<String>)>,
 }
 
+/// Find the claims files under `paths` (files, or folders searched for
+/// `*.yaml`) and load them, as a check does: no claims file at all, a path
+/// outside `roots` or an invalid file comes back as a report of its errors.
+pub fn load_under(
+    given: &[PathBuf],
+    cwd: &Path,
+    roots: &Roots,
+) -> Result<ClaimSet, crate::model::Report> {
+    use crate::files::walk;
+    use crate::model::Report;
+    match walk::find_claims_files(given, cwd, roots) {
+        Ok(files) if files.is_empty() => Err(Report::invalid(
+            vec![walk::no_claims_files(given, cwd)],
+            Vec::new(),
+        )),
+        Ok(files) => {
+            load_claims(&files, cwd, roots).map_err(|f| Report::invalid(f.errors, f.files))
+        }
+        Err(errors) => Err(Report::invalid(errors, Vec::new())),
+    }
+}
+
 /// Load and validate the given claims files. Any problem anywhere means no
 /// claim is checked: the errors come back all together.
 /// Paths are shown relative to `cwd`; sources, drafts and claims files
