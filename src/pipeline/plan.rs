@@ -50,10 +50,11 @@ fn start_tag(cites: &Cites) -> u32 {
 /// in each of a million documents would cost a million alignments.
 pub(super) const WIDE_CITES: usize = 16;
 
-/// The distinct source files a claim's keys name, sorted.
-fn cited_files(set: &ClaimSet, claim: &claims::Claim) -> Vec<SourceId> {
+/// Which source files a claim searches: every one, or the distinct files
+/// its keys name, sorted.
+fn cites_of(set: &ClaimSet, claim: &claims::Claim) -> Cites {
     let claims::Cites::Keys(keys) = &claim.cites else {
-        return Vec::new();
+        return Cites::All;
     };
     let mut files: Vec<SourceId> = keys
         .iter()
@@ -61,17 +62,24 @@ fn cited_files(set: &ClaimSet, claim: &claims::Claim) -> Vec<SourceId> {
         .collect();
     files.sort_unstable();
     files.dedup();
-    files
+    Cites::Files(files)
 }
 
-/// Is the claim searched by candidates (every source, or an archive)?
-/// Its alignments outside its best candidates are dropped when shards
-/// are combined.
-pub(super) fn wide(set: &ClaimSet, claim: &claims::Claim) -> bool {
-    match &claim.cites {
-        claims::Cites::All => true,
-        claims::Cites::Keys(_) => cited_files(set, claim).len() > WIDE_CITES,
+impl Cites {
+    /// Searched by candidates (every source, or an archive)? Its
+    /// alignments outside its best candidates are dropped when shards are
+    /// combined.
+    fn wide(&self) -> bool {
+        match self {
+            Cites::All => true,
+            Cites::Files(files) => files.len() > WIDE_CITES,
+        }
     }
+}
+
+/// [`Cites::wide`] of a claim, for the shards' combine, which has no plan.
+pub(super) fn wide(set: &ClaimSet, claim: &claims::Claim) -> bool {
+    cites_of(set, claim).wide()
 }
 
 /// What the search needs to know of one job.
@@ -182,14 +190,8 @@ impl Plan {
         let mut job_plans = Vec::with_capacity(jobs.len());
         for (j, (job, (keys, seeds))) in jobs.iter().zip(per_job).enumerate() {
             let claim = &set.claims[job.claim];
-            let cites = match &claim.cites {
-                claims::Cites::Keys(_) => Cites::Files(cited_files(set, claim)),
-                claims::Cites::All => Cites::All,
-            };
-            let wide = match &cites {
-                Cites::All => true,
-                Cites::Files(files) => files.len() > WIDE_CITES,
-            };
+            let cites = cites_of(set, claim);
+            let wide = cites.wide();
             if wide {
                 // Searched in many sources: a few seeds spread evenly over
                 // the quote, so that one edit spoils one of them at most.
