@@ -1,7 +1,7 @@
 //! Archives as sources: one key for the documents a glob or a manifest
 //! names, each searched as a source of its own and named in findings.
 
-use crate::common::{json_report, root};
+use crate::common::{json_report, kinds, root};
 
 fn archive_project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -83,13 +83,11 @@ claims:
     // The manifest's pin of b is right; c's is not, but the quote is in b.
     let pinned = claim("pinned-b");
     assert_eq!(pinned["status"], "fail");
-    let kinds: Vec<&str> = pinned["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["kind"].as_str().unwrap())
-        .collect();
-    assert_eq!(kinds, ["source-changed"], "c.txt's pin differs");
+    assert_eq!(
+        kinds(&report, "pinned-b"),
+        ["source-changed"],
+        "c.txt's pin differs"
+    );
 }
 
 #[test]
