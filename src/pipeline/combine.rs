@@ -5,8 +5,9 @@
 //! rules pick the same evidence whatever the partition, so verdicts on the
 //! combined parts are those of a single search.
 
+use super::cites;
 use super::drafts;
-use super::plan::{self, CANDIDATE_SOURCES};
+use super::plan::CANDIDATE_SOURCES;
 use crate::claims::ClaimSet;
 use crate::evidence::{Evidence, Job, Scanned, Searched, SourceId, SourceOutcome, SourceState};
 use crate::text::ReadError;
@@ -86,7 +87,7 @@ fn keep_best_candidates(
 ) {
     let wide: Vec<bool> = jobs
         .iter()
-        .map(|j| plan::wide(set, &set.claims[j.claim]))
+        .map(|j| cites::wide(set, &set.claims[j.claim]))
         .collect();
     for (sf, outcome) in outcomes.iter_mut().enumerate() {
         for (job, evidence) in &mut outcome.evidence {

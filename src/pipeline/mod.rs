@@ -3,6 +3,7 @@
 //! nothing. `check` is a scan of every document and a combine of that one
 //! part: the same code path as `verbatim scan` on shards and `merge`.
 
+mod cites;
 mod combine;
 mod drafts;
 mod merge;
@@ -78,10 +79,15 @@ fn scan_with(
     let docs = (docs.0.min(docs.1), docs.1.min(set.source_files.len()));
     let mut plan = Plan::new(set, jobs, settings.typo);
     plan.segments = limits;
-    let outcomes: Vec<SourceOutcome> = (docs.0..docs.1)
-        .into_par_iter()
-        .map(|sf| search::search_source(set, jobs, &plan, SourceId(sf), progress))
-        .collect();
+    let mut outcomes: Vec<SourceOutcome> = Vec::with_capacity(docs.1 - docs.0);
+    for (first, end) in waves(docs) {
+        let anchors = plan.anchors_from(SourceId(first));
+        let wave: Vec<SourceOutcome> = (first..end)
+            .into_par_iter()
+            .map(|sf| search::search_source(set, jobs, &plan, &anchors, SourceId(sf), progress))
+            .collect();
+        outcomes.extend(wave);
+    }
     let (elsewhere, candidates) = plan.into_found();
     Scanned {
         docs,
@@ -101,6 +107,20 @@ fn scan_with(
             })
             .collect(),
     }
+}
+
+/// Documents searched before the table is built again without the quotes
+/// found by then (see [`Plan::anchors_from`]): a small first wave finds
+/// most quotes an archive repeats, a larger second the rest. Each wave
+/// ends with all its documents searched, so what a later one leaves out
+/// could change nothing: the output is that of one wave.
+fn waves((from, to): (usize, usize)) -> Vec<(usize, usize)> {
+    let n = to - from;
+    if n < 256 {
+        return vec![(from, to)];
+    }
+    let cuts = [from, from + n / 64, from + n / 8, to];
+    cuts.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
 /// One job per quote of every claim, in claim order (parsed in parallel:

@@ -3,10 +3,11 @@
 //! and the shared state sources report into while they are searched in
 //! parallel, kept in a total order so results never depend on timing.
 
+use super::cites::{cites_of, start_tag, Cites, TAG_HERE, TAG_MANY};
 use super::seeds::{rare_seeds, seeds_of, Seed};
-use crate::claims::{self, ClaimSet};
+use crate::claims::ClaimSet;
 use crate::evidence::{Evidence, Job, JobId, SourceId};
-use crate::matcher::anchors::{self, Anchors};
+use crate::matcher::anchors::{self, Anchors, Keyed};
 use crate::model::TypoLimits;
 use rayon::prelude::*;
 use std::cmp::Reverse;
@@ -16,71 +17,6 @@ use std::sync::Mutex;
 
 /// Sources aligned per every-source quote: the ones its seeds point at most.
 pub(super) const CANDIDATE_SOURCES: usize = 3;
-
-/// Which sources a job's claim searches.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Cites {
-    /// No `source`: every source its claims file declares.
-    All,
-    /// These source files, sorted.
-    Files(Vec<SourceId>),
-}
-
-/// The tag of a quote's start anchor ([`start_tag`]) when its claim
-/// searches every source.
-pub(super) const TAG_ALL: u32 = u32::MAX;
-/// The tag when it cites several sources (or one past the tags' range).
-pub(super) const TAG_MANY: u32 = u32::MAX - 1;
-
-/// The tag a quote's start anchor carries: the one source its claim cites,
-/// so that the scan can tell a hit in another source (most hits, in a
-/// large archive) from the anchor alone, without reading the job's plan.
-fn start_tag(cites: &Cites) -> u32 {
-    match cites {
-        Cites::All => TAG_ALL,
-        Cites::Files(files) => match files[..] {
-            [one] if one.0 < TAG_MANY as usize => one.0 as u32,
-            _ => TAG_MANY,
-        },
-    }
-}
-
-/// A claim citing more source files than this (an archive's documents) is
-/// searched as a claim of every source is, among them: aligning its quote
-/// in each of a million documents would cost a million alignments.
-pub(super) const WIDE_CITES: usize = 16;
-
-/// Which source files a claim searches: every one, or the distinct files
-/// its keys name, sorted.
-fn cites_of(set: &ClaimSet, claim: &claims::Claim) -> Cites {
-    let claims::Cites::Keys(keys) = &claim.cites else {
-        return Cites::All;
-    };
-    let mut files: Vec<SourceId> = keys
-        .iter()
-        .map(|&d| SourceId(set.declared[d].source_file))
-        .collect();
-    files.sort_unstable();
-    files.dedup();
-    Cites::Files(files)
-}
-
-impl Cites {
-    /// Searched by candidates (every source, or an archive)? Its
-    /// alignments outside its best candidates are dropped when shards are
-    /// combined.
-    fn wide(&self) -> bool {
-        match self {
-            Cites::All => true,
-            Cites::Files(files) => files.len() > WIDE_CITES,
-        }
-    }
-}
-
-/// [`Cites::wide`] of a claim, for the shards' combine, which has no plan.
-pub(super) fn wide(set: &ClaimSet, claim: &claims::Claim) -> bool {
-    cites_of(set, claim).wide()
-}
 
 /// What the search needs to know of one job.
 pub(super) struct JobPlan {
@@ -96,9 +32,24 @@ pub(super) struct JobPlan {
     pub speaker: bool,
     /// Folded length of the quote's words.
     pub quote_bytes: usize,
+    /// The anchor that finds the quote exactly (none if it has no plain
+    /// form), tagged with [`start_tag`].
+    pub start: Option<Keyed>,
+    /// The few seeds a wide quote is searched by in every source.
+    pub wide_seeds: Vec<Keyed>,
 }
 
 impl JobPlan {
+    /// Is the job done with every source after the first one holding it
+    /// exactly that its claim does not cite? A claim citing one source
+    /// finds it there by that source's own table; a claim of every source
+    /// needs no more than one exact place. (A claim citing several keeps
+    /// its anchors: each cited source must still be searched.)
+    fn settles(&self) -> bool {
+        self.start
+            .is_some_and(|s| !matches!(s.anchor, anchors::Anchor::Start { tag: TAG_MANY, .. }))
+    }
+
     pub fn cites_all(&self) -> bool {
         self.cites == Cites::All
     }
@@ -134,9 +85,6 @@ pub(super) struct SourcePlan {
 pub(super) type CandidateKey = (usize, Reverse<SourceId>);
 
 pub(super) struct Plan {
-    /// Quote starts of every plain quote, and seeds of the quotes searched
-    /// in every source.
-    pub anchors: Anchors,
     pub typo: TypoLimits,
     /// How large sources are cut into segments.
     pub segments: crate::text::segments::Limits,
@@ -163,7 +111,6 @@ pub(super) struct Plan {
 
 impl Plan {
     pub fn new(set: &ClaimSet, jobs: &[Job], typo: TypoLimits) -> Plan {
-        let mut anchors = Anchors::default();
         // How many quotes hold each run of words, so that each quote is
         // keyed on a run few others share.
         // Per job, in parallel (a large claims set spends seconds here):
@@ -187,36 +134,42 @@ impl Plan {
                 *shared.entry(key).or_default() += 1;
             }
         }
-        let mut job_plans = Vec::with_capacity(jobs.len());
-        for (j, (job, (keys, seeds))) in jobs.iter().zip(per_job).enumerate() {
-            let claim = &set.claims[job.claim];
-            let cites = cites_of(set, claim);
-            let wide = cites.wide();
-            if wide {
+        let job_plans: Vec<JobPlan> = jobs
+            .par_iter()
+            .zip(per_job)
+            .enumerate()
+            .map(|(j, (job, (keys, seeds)))| {
+                let claim = &set.claims[job.claim];
+                let cites = cites_of(set, claim);
+                let wide = cites.wide();
                 // Searched in many sources: a few seeds spread evenly over
                 // the quote, so that one edit spoils one of them at most.
-                let rare = rare_seeds(&seeds);
-                for (words, offset) in &rare {
-                    let words: Vec<&str> = words.split(' ').collect();
-                    anchors.add_seed(j, &words, *offset);
+                let wide_seeds = if wide { rare_seeds(&seeds) } else { Vec::new() };
+                let wide_seeds = wide_seeds
+                    .iter()
+                    .filter_map(|(words, offset)| {
+                        let words: Vec<&str> = words.split(' ').collect();
+                        Keyed::seed(j, &words, *offset)
+                    })
+                    .collect();
+                let start = job.parsed.exact_form().and_then(|exact| {
+                    let words: Vec<&str> = exact.split(' ').collect();
+                    let shared = |k| shared.get(&k).copied().unwrap_or(0);
+                    let at = anchors::rarest_run(&words, &keys, shared);
+                    Keyed::start(j, &words, at, start_tag(&cites))
+                });
+                JobPlan {
+                    quote_bytes: job.parsed.folded_words().len(),
+                    seeds,
+                    claims_file: claim.file,
+                    cites,
+                    wide,
+                    speaker: claim.speaker.is_some(),
+                    start,
+                    wide_seeds,
                 }
-            }
-            if let Some(exact) = job.parsed.exact_form() {
-                let words: Vec<&str> = exact.split(' ').collect();
-                let at =
-                    anchors::rarest_run(&words, &keys, |k| shared.get(&k).copied().unwrap_or(0));
-                anchors.add_start(j, &words, at, start_tag(&cites));
-            }
-            job_plans.push(JobPlan {
-                quote_bytes: job.parsed.folded_words().len(),
-                seeds,
-                claims_file: claim.file,
-                cites,
-                wide,
-                speaker: claim.speaker.is_some(),
-            });
-        }
-        anchors.seal();
+            })
+            .collect();
         let mut sources: Vec<SourcePlan> = (0..set.source_files.len())
             .map(|_| SourcePlan::default())
             .collect();
@@ -255,7 +208,6 @@ impl Plan {
             .flat_map(|f| f.nouns.into_iter().chain(f.context))
             .collect();
         Plan {
-            anchors,
             typo,
             segments: Default::default(),
             figure_words,
@@ -268,6 +220,44 @@ impl Plan {
             jobs: job_plans,
             sources,
         }
+    }
+
+    /// The table of a scan of the sources from `first` on: every quote's
+    /// start and every wide quote's seeds, but those of quotes already
+    /// found exactly before `first` (all searched by then) outside the
+    /// sources they cite. In an archive that repeats its quotes, these are
+    /// most of the table, and most of its hits.
+    pub fn anchors_from(&self, first: SourceId) -> Anchors {
+        let mut anchors = Anchors::default();
+        for (j, plan) in self.jobs.iter().enumerate() {
+            if plan.settles() && self.found_before(JobId(j), first) {
+                continue;
+            }
+            for seed in &plan.wide_seeds {
+                anchors.insert(seed);
+            }
+            if let Some(start) = &plan.start {
+                anchors.insert(start);
+            }
+        }
+        anchors.seal();
+        anchors
+    }
+
+    /// The starts of the quotes citing `sf` alone, tagged [`TAG_HERE`]:
+    /// found there even once the run's table has let them go.
+    pub fn local_starts(&self, sf: SourceId) -> Anchors {
+        let mut local = Anchors::default();
+        for job in &self.sources[sf.0].cited_by {
+            let start = self.jobs[job.0].start.filter(
+                |s| matches!(s.anchor, anchors::Anchor::Start { tag, .. } if tag == sf.0 as u32),
+            );
+            if let Some(start) = start {
+                local.insert(&start.tagged(TAG_HERE));
+            }
+        }
+        local.seal();
+        local
     }
 
     /// Keep `make()`'s evidence for `job`, found at byte `offset` of `sf`,

@@ -3,8 +3,9 @@
 //! confirmed on the bytes; seed clusters become windows the aligner reads;
 //! speakers and figures are read while the segment is in memory.
 
+use super::cites::{TAG_ALL, TAG_HERE, TAG_MANY};
 use super::merge::{Merged, Part};
-use super::plan::{Plan, TAG_ALL, TAG_MANY};
+use super::plan::Plan;
 use super::seeds::EVERY_SOURCE_SEEDS;
 use crate::attribution::credit;
 use crate::claims::ClaimSet;
@@ -66,6 +67,7 @@ pub(super) fn search_source(
     set: &ClaimSet,
     jobs: &[Job],
     plan: &Plan,
+    anchors: &Anchors,
     sf: SourceId,
     progress: &(dyn Fn(u64) + Sync),
 ) -> SourceOutcome {
@@ -83,7 +85,10 @@ pub(super) fn search_source(
             .map(|segment| {
                 let own = segment.own;
                 let source = segment.fold();
-                (search_segment(jobs, plan, sf, &source, &found), own)
+                (
+                    search_segment(jobs, plan, anchors, sf, &source, &found),
+                    own,
+                )
             })
             .collect();
         for (part, own) in parts {
@@ -132,6 +137,7 @@ fn local_seeds(plan: &Plan, sf: SourceId, wanted: impl Fn(JobId) -> bool) -> Anc
 fn search_segment(
     jobs: &[Job],
     plan: &Plan,
+    anchors: &Anchors,
     sf: SourceId,
     source: &Source,
     found: &[JobId],
@@ -171,13 +177,17 @@ fn search_segment(
         .filter(|(_, pin)| pin.is_none() || pin.as_ref() == source.sha256.as_ref())
         .map(|(file, _)| *file)
         .collect();
-    scan_all(&[&plan.anchors], folded, |anchor, start| match anchor {
+    let own = plan.local_starts(sf);
+    scan_all(&[anchors, &own], folded, |anchor, start| match anchor {
         Anchor::Start {
             job,
             offset,
             head,
             tag,
         } => {
+            if tag == sf.0 as u32 {
+                return; // found by the source's own table (`TAG_HERE`)
+            }
             let Some(start) = start.checked_sub(offset as usize) else {
                 return;
             };
@@ -193,7 +203,7 @@ fn search_segment(
             // Most hits of a large archive are of quotes citing another
             // source, already found in an earlier one: the tag tells,
             // without the job's plan (a cache miss per hit).
-            let elsewhere = tag != sf.0 as u32 && tag != TAG_MANY;
+            let elsewhere = tag != TAG_HERE && tag != TAG_MANY;
             if elsewhere && plan.found_before(job, sf) {
                 if tag == TAG_ALL {
                     found_here.push(job);

@@ -23,4 +23,5 @@ mod renderers;
 mod shards;
 mod snapshots;
 mod trust;
+mod waves;
 mod workflow;

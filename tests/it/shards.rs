@@ -10,7 +10,7 @@ use verbatim::report::{github, html, human, json, junit, sarif};
 use verbatim::workflow::shards::{self, Documents};
 
 /// Sentences of the demo sources: real prose to build documents from.
-fn sentences() -> Vec<String> {
+pub(crate) fn sentences() -> Vec<String> {
     let mut out = Vec::new();
     let mut names: Vec<PathBuf> = std::fs::read_dir(root().join("sources"))
         .unwrap()

@@ -178,38 +178,78 @@ fn filter_slot(key: u64, k: usize, len: usize) -> (usize, u64) {
     (bit / 64, 1 << (bit % 64))
 }
 
-impl Anchors {
+/// An anchor with its key, made once and put into the tables of many
+/// scans (each wave of a run builds its table anew from these).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Keyed {
+    /// Words the key runs over (1 to [`START_WORDS`]).
+    words: u8,
+    key: u64,
+    pub anchor: Anchor,
+}
+
+impl Keyed {
     /// A quote to find exactly, by its folded words, keyed on the run of
     /// words at `at` (see [`start_keys`] and [`rarest_run`]).
-    pub fn add_start(&mut self, job: usize, words: &[&str], at: usize, tag: u32) {
+    pub fn start(job: usize, words: &[&str], at: usize, tag: u32) -> Option<Keyed> {
         let k = start_run(words.len());
         if k == 0 || at + k > words.len() {
-            return;
+            return None;
         }
         let offset: usize = words[..at].iter().map(|w| w.len() + 1).sum();
-        let key = key_of(words[at..at + k].iter().copied());
         let plain = words.join(" ");
-        let anchor = Anchor::Start {
-            job: job as u32,
-            offset: offset as u32,
-            head: Head::of(plain.as_bytes()),
-            tag,
-        };
-        add(&mut self.tables[k - 1], key, anchor);
+        Some(Keyed {
+            words: k as u8,
+            key: key_of(words[at..at + k].iter().copied()),
+            anchor: Anchor::Start {
+                job: job as u32,
+                offset: offset as u32,
+                head: Head::of(plain.as_bytes()),
+                tag,
+            },
+        })
     }
 
     /// A seed: `words` (one to three) found `offset` bytes into the quote.
-    pub fn add_seed(&mut self, job: usize, words: &[&str], offset: usize) {
+    pub fn seed(job: usize, words: &[&str], offset: usize) -> Option<Keyed> {
         let k = words.len().min(KEY_WORDS);
-        if k == 0 {
-            return;
+        (k > 0).then(|| Keyed {
+            words: k as u8,
+            key: key_of(words[..k].iter().copied()),
+            anchor: Anchor::Seed {
+                job: job as u32,
+                offset: offset as u32,
+            },
+        })
+    }
+
+    /// The same start anchor with another tag.
+    pub fn tagged(mut self, new: u32) -> Keyed {
+        if let Anchor::Start { tag, .. } = &mut self.anchor {
+            *tag = new;
         }
-        let key = key_of(words[..k].iter().copied());
-        let anchor = Anchor::Seed {
-            job: job as u32,
-            offset: offset as u32,
-        };
-        add(&mut self.tables[k - 1], key, anchor);
+        self
+    }
+}
+
+impl Anchors {
+    pub fn insert(&mut self, keyed: &Keyed) {
+        let k = keyed.words as usize;
+        add(&mut self.tables[k - 1], keyed.key, keyed.anchor);
+    }
+
+    /// See [`Keyed::start`].
+    pub fn add_start(&mut self, job: usize, words: &[&str], at: usize, tag: u32) {
+        if let Some(keyed) = Keyed::start(job, words, at, tag) {
+            self.insert(&keyed);
+        }
+    }
+
+    /// See [`Keyed::seed`].
+    pub fn add_seed(&mut self, job: usize, words: &[&str], offset: usize) {
+        if let Some(keyed) = Keyed::seed(job, words, offset) {
+            self.insert(&keyed);
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -318,78 +358,4 @@ pub fn scan_all(sets: &[&Anchors], folded: &str, mut on: impl FnMut(Anchor, usiz
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_quote_is_keyed_on_the_run_fewest_quotes_share() {
-        // Six words make one run each; this quote of eight has three.
-        let quote = ["and", "the", "minister", "said", "no", "to", "the", "plan"];
-        let keys = start_keys(&quote);
-        assert_eq!(keys.len(), 3);
-        // Alone, the run of the longest words.
-        assert_eq!(rarest_run(&quote, &keys, |_| 1), 2);
-        // Shared by other quotes, that run gives way.
-        let common = keys[2];
-        assert_eq!(
-            rarest_run(&quote, &keys, |k| if k == common { 9 } else { 1 }),
-            0
-        );
-        // A short quote has one run, of all its words.
-        let short = ["hello", "there"];
-        assert_eq!(start_keys(&short).len(), 1);
-        let mut anchors = Anchors::default();
-        anchors.add_start(7, &quote, 2, 0);
-        anchors.seal();
-        let mut hits = Vec::new();
-        anchors.scan("so and the minister said no to the plan", |a, s| {
-            hits.push((a, s))
-        });
-        assert!(matches!(
-            hits[..],
-            [(
-                Anchor::Start {
-                    job: 7,
-                    offset: 8,
-                    ..
-                },
-                11
-            )]
-        ));
-    }
-
-    #[test]
-    fn finds_quote_starts_and_seeds_at_word_starts() {
-        let mut anchors = Anchors::default();
-        anchors.add_start(0, &["he", "has", "done"], 0, 0);
-        anchors.add_start(1, &["has", "done"], 0, 5);
-        anchors.add_seed(2, &["done", "it", "well"], 7);
-        anchors.seal();
-        let mut hits = Vec::new();
-        anchors.scan("she has done it well", |a, s| hits.push((a, s)));
-        assert_eq!(
-            hits,
-            vec![
-                (
-                    Anchor::Start {
-                        job: 1,
-                        offset: 0,
-                        head: Head::of(b"has done"),
-                        tag: 5,
-                    },
-                    4
-                ),
-                (Anchor::Seed { job: 2, offset: 7 }, 8)
-            ]
-        );
-        let text = b"she has done";
-        assert!(Head::of(b"has done").may_start(text, 4));
-        assert!(!Head::of(b"has dune").may_start(text, 4));
-        assert!(!Head::of(b"has done it").may_start(text, 4));
-        assert!(Head::of(b"one").may_start(text, 9));
-        assert!(!Head::of(b"one more").may_start(text, 9));
-        let long = b"a long quote of many words";
-        assert!(Head::of(long).may_start(b"so a long quote of many words", 3));
-        assert!(!Head::of(long).may_start(b"so a long quote of many wordy", 3));
-    }
-}
+mod tests;
