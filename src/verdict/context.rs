@@ -11,9 +11,60 @@ pub(super) struct Cx<'a> {
     pub set: &'a ClaimSet,
     pub searched: &'a Searched,
     pub settings: &'a Settings,
+    /// Per source file, the declarations naming it (in any claims file).
+    decls_of: Vec<Vec<usize>>,
+    /// Per declaration, its place among its claims file's sources.
+    position: Vec<usize>,
+    /// Per claims file, [`named_sources`] of all its sources, made once:
+    /// every claim searching every source names the same thousands.
+    named_all: Vec<std::sync::OnceLock<String>>,
 }
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
+    pub fn new(set: &'a ClaimSet, searched: &'a Searched, settings: &'a Settings) -> Cx<'a> {
+        let mut decls_of = vec![Vec::new(); set.source_files.len()];
+        let mut position = vec![0; set.declared.len()];
+        for file in &set.files {
+            for (i, &d) in file.sources.iter().enumerate() {
+                position[d] = i;
+            }
+        }
+        for (d, decl) in set.declared.iter().enumerate() {
+            decls_of[decl.source_file].push(d);
+        }
+        Cx {
+            set,
+            searched,
+            settings,
+            decls_of,
+            position,
+            named_all: set.files.iter().map(|_| Default::default()).collect(),
+        }
+    }
+
+    /// The declarations naming source file `sf`.
+    pub fn decls_of(&self, sf: SourceId) -> &[usize] {
+        &self.decls_of[sf.0]
+    }
+
+    /// Where its claims file lists declaration `d` among its sources.
+    pub fn position(&self, d: usize) -> usize {
+        self.position[d]
+    }
+
+    /// The sources a claim naming none searches, as messages name them.
+    pub fn named_all(&self, file: usize) -> &str {
+        self.named_all[file].get_or_init(|| named_sources(self.set, &self.set.files[file].sources))
+    }
+
+    /// Could a source problem be told of the declaration's file: unread,
+    /// or pinned by some declaration (whose pin may differ)? Most are
+    /// neither, and none of their declarations need looking at.
+    pub fn may_have_problem(&self, decl: usize) -> bool {
+        let pinned = |d: &usize| self.set.declared[*d].sha256.is_some();
+        !self.readable(decl) || self.decls_of(self.file_of(decl)).iter().any(pinned)
+    }
+
     /// The source file a declaration names.
     pub fn file_of(&self, decl: usize) -> SourceId {
         SourceId(self.set.declared[decl].source_file)

@@ -23,11 +23,7 @@ use rayon::prelude::*;
 
 /// Decide every claim of `set` from the evidence the search gathered.
 pub fn decide(set: &ClaimSet, searched: &Searched, settings: &Settings) -> Report {
-    let cx = Cx {
-        set,
-        searched,
-        settings,
-    };
+    let cx = Cx::new(set, searched, settings);
     let by_job = evidence_by_job(searched);
     let jobs = &searched.jobs;
     // Claims are decided in parallel and collected in claim order, so any
@@ -100,7 +96,8 @@ pub fn decide(set: &ClaimSet, searched: &Searched, settings: &Settings) -> Repor
                 // Each source file once.
                 let mut seen = std::collections::HashSet::new();
                 for &d in &cited {
-                    if !seen.insert(cx.file_of(d)) {
+                    // (Checked first: a claim of every source lists thousands.)
+                    if !cx.may_have_problem(d) || !seen.insert(cx.file_of(d)) {
                         continue;
                     }
                     findings.extend(sources::source_problem(&cx, claim, d));

@@ -11,6 +11,7 @@ use crate::lexicon::stopwords::STOPWORDS;
 use crate::matcher::quote::{ParsedQuote, Token};
 use crate::matcher::{Aligned, Piece, Reading};
 use crate::model::{Finding, Kind, QuoteShown};
+use crate::text::Place;
 
 /// Is a verbatim piece long enough to count: two words, or three when
 /// every one of them is a common word ("of the", "in a")?
@@ -166,24 +167,27 @@ pub(super) fn quote_findings<'a>(
 
     // 4. Exactly in another declared source of the file (a claim that
     // searches every source has none other).
-    let file = &set.files[claim.file];
-    let others = if claim.cites_all() {
-        &[][..]
-    } else {
-        &file.sources[..]
-    };
-    for &d in others {
-        if cited.contains(&d) || cx.pin_failed(d) {
+    // The first such declaration in the file's order, found from the few
+    // sources holding the quote, never by a pass over the file's
+    // thousands of sources per claim.
+    let mut other: Option<(usize, usize, &Place)> = None;
+    for (sf, e) in evidence.iter().filter(|_| !claim.cites_all()) {
+        let Some(place) = e.exact.as_ref() else {
+            continue;
+        };
+        if cited.iter().any(|&c| cx.file_of(c) == *sf) {
             continue;
         }
-        let sf = cx.file_of(d);
-        if cited.iter().any(|&c| cx.file_of(c) == sf) {
-            continue;
+        for &d in cx.decls_of(*sf) {
+            let later = other.is_some_and(|(at, _, _)| at <= cx.position(d));
+            if set.declared[d].file != claim.file || later || cited.contains(&d) || cx.pin_failed(d)
+            {
+                continue;
+            }
+            other = Some((cx.position(d), d, place));
         }
-        if let Some(place) = evidence
-            .iter()
-            .find(|(s, _)| *s == sf)
-            .and_then(|(_, e)| e.exact.as_ref())
+    }
+    if let Some((_, d, place)) = other {
         {
             let key = &set.declared[d].key;
             let mut f = finding(
@@ -205,7 +209,11 @@ pub(super) fn quote_findings<'a>(
             Kind::NotFound,
             format!(
                 "nothing in {} is close to the quote",
-                named_sources(set, cited)
+                if claim.cites_all() {
+                    cx.named_all(claim.file).to_string()
+                } else {
+                    named_sources(set, cited)
+                }
             ),
         );
         f.help =
