@@ -1,78 +1,12 @@
-//! A generic YAML tree where every node knows where it stands in the file.
-//!
-//! Deserializing straight into strict structs turns layout mistakes into
-//! misleading "missing field" errors and stops at the first problem, so the
-//! claims file is first read into this tree (syntax errors surface as
-//! themselves) and then validated by hand, collecting every problem at once.
+//! A claims file parsed in one pass by serde-saphyr into the tree.
 
+use super::tree::{Node, Pos, Value, YamlError, MAX_YAML_NODES};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
 
-/// Where a node stands in the claims file: 1-based line and column (in
-/// characters), and the byte range when the parser knows it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Pos {
-    pub line: u32,
-    pub column: u32,
-    pub offset: usize,
-    pub len: usize,
-}
-
-#[derive(Clone, Debug)]
-pub enum Value {
-    Null,
-    Bool(bool),
-    /// Any scalar that is not a string keeps the raw text it was written as,
-    /// so `sha256: 0000…` or `published: 2025-12-20` lose nothing.
-    Number(String),
-    Str(String),
-    Seq(Vec<Node>),
-    Map(Vec<(Node, Node)>),
-}
-
-#[derive(Clone, Debug)]
-pub struct Node {
-    pub pos: Pos,
-    pub value: Value,
-}
-
-impl Node {
-    pub fn kind_name(&self) -> &'static str {
-        match self.value {
-            Value::Null => "nothing",
-            Value::Bool(_) => "a boolean",
-            Value::Number(_) => "a number",
-            Value::Str(_) => "a string",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a mapping",
-        }
-    }
-
-    /// The scalar as text, whatever type YAML resolved it to.
-    pub fn as_scalar_text(&self) -> Option<String> {
-        match &self.value {
-            Value::Str(s) | Value::Number(s) => Some(s.clone()),
-            Value::Bool(b) => Some(b.to_string()),
-            _ => None,
-        }
-    }
-}
-
-/// YAML nodes a claims file may hold: a million claims' worth.
-pub const MAX_YAML_NODES: usize = 8_000_000;
-
-/// A YAML syntax error: the parser's sentence, and its line and column
-/// when the parser reports them.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
-pub struct YamlError {
-    pub message: String,
-    pub at: Option<(u32, u32)>,
-}
-
-/// Parse `text` into a tree.
-pub fn parse(text: &str) -> Result<Node, YamlError> {
+/// Parse `text` into a tree in one pass.
+pub(super) fn parse_whole(text: &str) -> Result<Node, YamlError> {
     // The parser's budget sized for real archives: 250,000 claims in one
     // file (about seven nodes and twenty events each) fit, while alias
     // expansion and nesting keep their limits. Both stay linear in the
@@ -243,7 +177,7 @@ mod tests {
     #[test]
     fn scalars_keep_their_positions_and_raw_text() {
         let text = "a: 1\nsha: 0000000000000000000000000000000000000000000000000000000000000000\nq: \"x y\"\nd: 2025-12-20\n";
-        let root = parse(text).unwrap();
+        let root = parse_whole(text).unwrap();
         let Value::Map(entries) = root.value else {
             panic!("not a map")
         };
@@ -261,13 +195,13 @@ mod tests {
     #[test]
     fn syntax_errors_have_a_line() {
         let text = "claims:\n  - id: a\n    source: msn\n     quote: x\n";
-        let err = parse(text).unwrap_err();
+        let err = parse_whole(text).unwrap_err();
         assert!(err.at.is_some(), "{err:?}");
     }
 
     #[test]
     fn a_second_document_is_named_without_api_advice() {
-        let err = parse("a: 1\n---\nb: 2\n").unwrap_err();
+        let err = parse_whole("a: 1\n---\nb: 2\n").unwrap_err();
         assert!(err.message.contains("one YAML document"), "{err:?}");
         assert!(!err.message.contains("from_str"), "{err:?}");
     }
