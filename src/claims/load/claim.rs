@@ -10,7 +10,7 @@ impl Loader {
         index: usize,
         file_index: usize,
         keys: &HashMap<String, Vec<usize>>,
-    ) -> Option<Claim> {
+    ) -> Option<(Claim, Pos)> {
         let Value::Map(entries) = &node.value else {
             self.error(
                 cx,
@@ -165,6 +165,12 @@ impl Loader {
                 );
             }
         }
+        Some((claim, id_pos))
+    }
+
+    /// Note a loaded claim's id, or tell it is taken (ids are unique
+    /// across the run; claims are noted in order, so the second is told).
+    pub(super) fn keep_id(&mut self, cx: &FileCx, claim: &Claim, id_pos: Pos) {
         if let Some((file, line, column)) = self.ids.get(&claim.id) {
             let msg = format!(
                 "duplicate claim id `{}` (first used at {file}:{line}:{column})",
@@ -182,7 +188,6 @@ impl Loader {
                 (cx.display.clone(), id_pos.line, id_pos.column),
             );
         }
-        Some(claim)
     }
 
     pub(super) fn load_figures(&mut self, cx: &FileCx, node: &Node, claim: &mut Claim) {

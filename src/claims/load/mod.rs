@@ -309,3 +309,6 @@ pub fn load_claims_bytes(name: &str, bytes: &[u8]) -> Result<ClaimSet, LoadFailu
     loader.load_bytes(loader.display(path), dir, bytes.to_vec());
     loader.finish()
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,6 +1,13 @@
 //! The top of a claims file: its keys, `draft`, and `sources`.
 
 use super::*;
+use rayon::prelude::*;
+
+/// Claims a task reads in a row (see `load_root`).
+const CLAIMS_PER_TASK: usize = 512;
+
+/// A claim as read, with its id's place, and the problems found in it.
+type Loaded = (Option<(Claim, Pos)>, Vec<InputError>);
 
 impl Loader {
     pub(super) fn load_root(&mut self, cx: &FileCx, root: &Node) {
@@ -65,8 +72,28 @@ impl Loader {
         match claims_node {
             Some(node) => match &node.value {
                 Value::Seq(items) => {
-                    for (i, item) in items.iter().enumerate() {
-                        if let Some(claim) = self.load_claim(cx, item, i, file_index, &keys) {
+                    // Claims are read in parallel, a run of them per task,
+                    // each run with a loader of its own for its errors (a
+                    // large file holds 200,000); kept, and their ids told,
+                    // in file order, so the errors are those one pass gives.
+                    let (cwd, roots) = (&self.cwd, &self.roots);
+                    let runs: Vec<Vec<Loaded>> = items
+                        .par_chunks(CLAIMS_PER_TASK)
+                        .enumerate()
+                        .map(|(run, chunk)| {
+                            let mut own = Loader::new(cwd, roots.clone());
+                            let first = run * CLAIMS_PER_TASK;
+                            let loaded = chunk.iter().enumerate().map(|(i, item)| {
+                                let claim = own.load_claim(cx, item, first + i, file_index, &keys);
+                                (claim, std::mem::take(&mut own.errors))
+                            });
+                            loaded.collect()
+                        })
+                        .collect();
+                    for (claim, errors) in runs.into_iter().flatten() {
+                        self.errors.extend(errors);
+                        if let Some((claim, id_pos)) = claim {
+                            self.keep_id(cx, &claim, id_pos);
                             file.claims.push(self.set.claims.len());
                             self.set.claims.push(claim);
                         }
