@@ -125,22 +125,15 @@ impl Plan {
                 (keys, seeds_of(&job.parsed))
             })
             .collect();
-        // Every job's distinct keys, sorted together (in parallel: a
-        // large claims set holds millions): a key's count is its run.
-        let mut all: Vec<u64> = per_job
-            .par_iter()
-            .flat_map_iter(|(keys, _)| {
-                let mut distinct = keys.clone();
-                distinct.sort_unstable();
-                distinct.dedup();
-                distinct
-            })
-            .collect();
-        all.par_sort_unstable();
-        let shared = |key: u64| {
-            let from = all.partition_point(|&k| k < key);
-            all[from..].partition_point(|&k| k == key)
-        };
+        let mut shared: crate::matcher::hash::FastMap<u64, usize> = Default::default();
+        for (keys, _) in &per_job {
+            let mut distinct = keys.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            for key in distinct {
+                *shared.entry(key).or_default() += 1;
+            }
+        }
         let job_plans: Vec<JobPlan> = jobs
             .par_iter()
             .zip(per_job)
@@ -161,6 +154,7 @@ impl Plan {
                     .collect();
                 let start = job.parsed.exact_form().and_then(|exact| {
                     let words: Vec<&str> = exact.split(' ').collect();
+                    let shared = |k| shared.get(&k).copied().unwrap_or(0);
                     let at = anchors::rarest_run(&words, &keys, shared);
                     Keyed::start(j, &words, at, start_tag(&cites))
                 });
