@@ -4,7 +4,7 @@
 //! parallel, kept in a total order so results never depend on timing.
 
 use super::cites::{cites_of, start_tag, Cites, TAG_HERE, TAG_MANY};
-use super::seeds::{rare_seeds, seeds_of, Seed};
+use super::seeds::{rare_seeds, seeds_of};
 use crate::claims::ClaimSet;
 use crate::evidence::{Evidence, Job, JobId, SourceId};
 use crate::matcher::anchors::{self, Anchors, Keyed};
@@ -20,8 +20,9 @@ pub(super) const CANDIDATE_SOURCES: usize = 3;
 
 /// What the search needs to know of one job.
 pub(super) struct JobPlan {
-    /// Seeds of the quote with their byte offsets in its folded words.
-    pub seeds: Vec<(String, usize)>,
+    /// The anchors of the quote's seeds (runs of words at their byte
+    /// offsets in its folded words).
+    pub seeds: Vec<Keyed>,
     /// The claims file the job's claim belongs to.
     pub claims_file: usize,
     pub cites: Cites,
@@ -115,14 +116,15 @@ impl Plan {
         // keyed on a run few others share.
         // Per job, in parallel (a large claims set spends seconds here):
         // the keys of its runs, and its seeds.
-        let per_job: Vec<(Vec<u64>, Vec<Seed>)> = jobs
+        let per_job: Vec<(Vec<u64>, Vec<Keyed>)> = jobs
             .par_iter()
-            .map(|job| {
+            .enumerate()
+            .map(|(j, job)| {
                 let keys = job.parsed.exact_form().map_or_else(Vec::new, |exact| {
                     let words: Vec<&str> = exact.split(' ').collect();
                     anchors::start_keys(&words)
                 });
-                (keys, seeds_of(&job.parsed))
+                (keys, seeds_of(j, &job.parsed))
             })
             .collect();
         let mut shared: crate::matcher::hash::FastMap<u64, usize> = Default::default();
@@ -145,13 +147,6 @@ impl Plan {
                 // Searched in many sources: a few seeds spread evenly over
                 // the quote, so that one edit spoils one of them at most.
                 let wide_seeds = if wide { rare_seeds(&seeds) } else { Vec::new() };
-                let wide_seeds = wide_seeds
-                    .iter()
-                    .filter_map(|(words, offset)| {
-                        let words: Vec<&str> = words.split(' ').collect();
-                        Keyed::seed(j, &words, *offset)
-                    })
-                    .collect();
                 let start = job.parsed.exact_form().and_then(|exact| {
                     let words: Vec<&str> = exact.split(' ').collect();
                     let shared = |k| shared.get(&k).copied().unwrap_or(0);

@@ -119,9 +119,8 @@ pub(super) fn search_source(
 fn local_seeds(plan: &Plan, sf: SourceId, wanted: impl Fn(JobId) -> bool) -> Anchors {
     let mut local = Anchors::default();
     for &job in plan.sources[sf.0].cited_by.iter().filter(|&&j| wanted(j)) {
-        for (words, offset) in &plan.jobs[job.0].seeds {
-            let words: Vec<&str> = words.split(' ').collect();
-            local.add_seed(job.0, &words, *offset);
+        for seed in &plan.jobs[job.0].seeds {
+            local.insert(seed);
         }
     }
     local.seal();

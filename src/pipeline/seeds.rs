@@ -1,6 +1,7 @@
 //! Seeds: runs of a quote's words that place it in a source, each with
 //! its byte offset in the quote.
 
+use crate::matcher::anchors::Keyed;
 use crate::matcher::quote::{ParsedQuote, Token};
 
 /// Seeds are runs of this many words.
@@ -9,11 +10,8 @@ const SEED_WORDS: usize = 3;
 /// Seeds kept for a wide quote (searched in every source, or an archive).
 pub(super) const EVERY_SOURCE_SEEDS: usize = 8;
 
-/// A seed: a run of a quote's words and its byte offset in the quote.
-pub(super) type Seed = (String, usize);
-
 /// A few of a quote's seeds, spread evenly over it.
-pub(super) fn rare_seeds(seeds: &[Seed]) -> Vec<Seed> {
+pub(super) fn rare_seeds<T: Clone>(seeds: &[T]) -> Vec<T> {
     let n = seeds.len();
     if n <= EVERY_SOURCE_SEEDS {
         seeds.to_vec()
@@ -24,18 +22,22 @@ pub(super) fn rare_seeds(seeds: &[Seed]) -> Vec<Seed> {
     }
 }
 
-/// Word k-grams of a quote's runs of plain words, each with its byte
-/// offset in the quote's folded words joined by spaces.
-pub(super) fn seeds_of(quote: &ParsedQuote) -> Vec<(String, usize)> {
+/// The anchors of job `job`'s seeds: word k-grams of its quote's runs of
+/// plain words, each at its byte offset in the quote's folded words joined
+/// by spaces. (Made once per job: a large claims set has millions.)
+pub(super) fn seeds_of(job: usize, quote: &ParsedQuote) -> Vec<Keyed> {
     let mut seeds = Vec::new();
     let mut run: Vec<(&str, usize)> = Vec::new();
     let mut offset = 0;
-    let flush = |run: &mut Vec<(&str, usize)>, seeds: &mut Vec<(String, usize)>| {
+    let flush = |run: &mut Vec<(&str, usize)>, seeds: &mut Vec<Keyed>| {
         let k = run.len().min(SEED_WORDS);
         if k >= 1 {
             for w in run.windows(k) {
-                let text: Vec<&str> = w.iter().map(|(t, _)| *t).collect();
-                seeds.push((text.join(" "), w[0].1));
+                let mut words = [""; SEED_WORDS];
+                for (slot, (text, _)) in words.iter_mut().zip(w) {
+                    *slot = text;
+                }
+                seeds.extend(Keyed::seed(job, &words[..k], w[0].1));
             }
         }
         run.clear();

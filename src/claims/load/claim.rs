@@ -108,7 +108,11 @@ impl Loader {
                     for item in items {
                         match &item.value {
                             Value::Str(s) | Value::Number(s) => {
-                                if crate::text::fold::fold_words(s).is_empty() {
+                                if crate::text::fold::fold(s)
+                                    .text
+                                    .split(' ')
+                                    .all(str::is_empty)
+                                {
                                     self.error(cx, item.pos, "the quote is empty", None);
                                 } else {
                                     claim.quotes.push(Located {
