@@ -47,8 +47,12 @@ impl JobPlan {
     /// needs no more than one exact place. (A claim citing several keeps
     /// its anchors: each cited source must still be searched.)
     fn settles(&self) -> bool {
-        self.start
-            .is_some_and(|s| !matches!(s.anchor, anchors::Anchor::Start { tag: TAG_MANY, .. }))
+        self.start.is_some() && self.tag() != TAG_MANY
+    }
+
+    /// The tag of the job's start anchor (see [`start_tag`]).
+    fn tag(&self) -> u32 {
+        start_tag(&self.cites)
     }
 
     pub fn cites_all(&self) -> bool {
@@ -244,10 +248,8 @@ impl Plan {
     pub fn local_starts(&self, sf: SourceId) -> Anchors {
         let mut local = Anchors::default();
         for job in &self.sources[sf.0].cited_by {
-            let start = self.jobs[job.0].start.filter(
-                |s| matches!(s.anchor, anchors::Anchor::Start { tag, .. } if tag == sf.0 as u32),
-            );
-            if let Some(start) = start {
+            let plan = &self.jobs[job.0];
+            if let Some(start) = plan.start.filter(|_| plan.tag() == sf.0 as u32) {
                 local.insert(&start.tagged(TAG_HERE));
             }
         }

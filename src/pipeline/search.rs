@@ -72,6 +72,8 @@ pub(super) fn search_source(
     progress: &(dyn Fn(u64) + Sync),
 ) -> SourceOutcome {
     let path = &set.source_files[sf.0].path;
+    // The starts of the quotes citing this source, for all its segments.
+    let its_own = plan.local_starts(sf);
     let mut merged = Merged::default();
     // The segments of a large source are folded and searched a batch at a
     // time, in parallel; their parts are merged in file order, so the
@@ -86,7 +88,7 @@ pub(super) fn search_source(
                 let own = segment.own;
                 let source = segment.fold();
                 (
-                    search_segment(jobs, plan, anchors, sf, &source, &found),
+                    search_segment(jobs, plan, [anchors, &its_own], sf, &source, &found),
                     own,
                 )
             })
@@ -128,7 +130,7 @@ fn local_seeds(plan: &Plan, sf: SourceId, wanted: impl Fn(JobId) -> bool) -> Anc
 }
 
 /// Search one segment (the whole source, unless it is large) with the
-/// global anchors, then with the seeds of the quotes citing it that the
+/// wave's table and the source's own quote starts (`tables`), then with the seeds of the quotes citing it that the
 /// first pass did not find exactly (half the quotes of a typical claims
 /// file, whose seeds would otherwise hit all over the source). `found`
 /// lists the jobs an earlier segment found exactly (sorted): nothing here
@@ -136,7 +138,7 @@ fn local_seeds(plan: &Plan, sf: SourceId, wanted: impl Fn(JobId) -> bool) -> Anc
 fn search_segment(
     jobs: &[Job],
     plan: &Plan,
-    anchors: &Anchors,
+    tables: [&Anchors; 2],
     sf: SourceId,
     source: &Source,
     found: &[JobId],
@@ -176,8 +178,7 @@ fn search_segment(
         .filter(|(_, pin)| pin.is_none() || pin.as_ref() == source.sha256.as_ref())
         .map(|(file, _)| *file)
         .collect();
-    let own = plan.local_starts(sf);
-    scan_all(&[anchors, &own], folded, |anchor, start| match anchor {
+    scan_all(&tables, folded, |anchor, start| match anchor {
         Anchor::Start {
             job,
             offset,

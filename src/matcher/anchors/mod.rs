@@ -233,23 +233,11 @@ impl Keyed {
 }
 
 impl Anchors {
+    /// Put an anchor in the table of its key's length (call [`Self::seal`]
+    /// once all are in).
     pub fn insert(&mut self, keyed: &Keyed) {
         let k = keyed.words as usize;
         add(&mut self.tables[k - 1], keyed.key, keyed.anchor);
-    }
-
-    /// See [`Keyed::start`].
-    pub fn add_start(&mut self, job: usize, words: &[&str], at: usize, tag: u32) {
-        if let Some(keyed) = Keyed::start(job, words, at, tag) {
-            self.insert(&keyed);
-        }
-    }
-
-    /// See [`Keyed::seed`].
-    pub fn add_seed(&mut self, job: usize, words: &[&str], offset: usize) {
-        if let Some(keyed) = Keyed::seed(job, words, offset) {
-            self.insert(&keyed);
-        }
     }
 
     pub fn is_empty(&self) -> bool {

@@ -18,7 +18,7 @@ fn a_quote_is_keyed_on_the_run_fewest_quotes_share() {
     let short = ["hello", "there"];
     assert_eq!(start_keys(&short).len(), 1);
     let mut anchors = Anchors::default();
-    anchors.add_start(7, &quote, 2, 0);
+    anchors.insert(&Keyed::start(7, &quote, 2, 0).unwrap());
     anchors.seal();
     let mut hits = Vec::new();
     anchors.scan("so and the minister said no to the plan", |a, s| {
@@ -40,9 +40,9 @@ fn a_quote_is_keyed_on_the_run_fewest_quotes_share() {
 #[test]
 fn finds_quote_starts_and_seeds_at_word_starts() {
     let mut anchors = Anchors::default();
-    anchors.add_start(0, &["he", "has", "done"], 0, 0);
-    anchors.add_start(1, &["has", "done"], 0, 5);
-    anchors.add_seed(2, &["done", "it", "well"], 7);
+    anchors.insert(&Keyed::start(0, &["he", "has", "done"], 0, 0).unwrap());
+    anchors.insert(&Keyed::start(1, &["has", "done"], 0, 5).unwrap());
+    anchors.insert(&Keyed::seed(2, &["done", "it", "well"], 7).unwrap());
     anchors.seal();
     let mut hits = Vec::new();
     anchors.scan("she has done it well", |a, s| hits.push((a, s)));
