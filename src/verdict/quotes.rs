@@ -170,8 +170,9 @@ pub(super) fn quote_findings<'a>(
     // The first such declaration in the file's order, found from the few
     // sources holding the quote, never by a pass over the file's
     // thousands of sources per claim.
+    let holding = if claim.cites_all() { &[][..] } else { evidence };
     let mut other: Option<(usize, usize, &Place)> = None;
-    for (sf, e) in evidence.iter().filter(|_| !claim.cites_all()) {
+    for (sf, e) in holding {
         let Some(place) = e.exact.as_ref() else {
             continue;
         };
@@ -188,19 +189,17 @@ pub(super) fn quote_findings<'a>(
         }
     }
     if let Some((_, d, place)) = other {
-        {
-            let key = &set.declared[d].key;
-            let mut f = finding(
-                Kind::WrongSource,
-                format!("the quote is not in the cited source, but it is in `{key}`"),
-            );
-            let span = cx.source_span(d, place);
-            f.source = Some(span.clone());
-            f.related = vec![span];
-            f.help = Some(format!("cite `{key}` for this quote"));
-            out.push(f);
-            return None;
-        }
+        let key = &set.declared[d].key;
+        let mut f = finding(
+            Kind::WrongSource,
+            format!("the quote is not in the cited source, but it is in `{key}`"),
+        );
+        let span = cx.source_span(d, place);
+        f.source = Some(span.clone());
+        f.related = vec![span];
+        f.help = Some(format!("cite `{key}` for this quote"));
+        out.push(f);
+        return None;
     }
 
     // 5. Nothing close, or something partly close.
