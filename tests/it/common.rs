@@ -63,6 +63,16 @@ pub fn kinds(report: &serde_json::Value, id: &str) -> Vec<String> {
         .collect()
 }
 
+/// The paths in folder `dir`, sorted.
+pub fn sorted_paths(dir: &Path) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    paths
+}
+
 /// Copy the tree at `from` into `to` (created).
 pub fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();

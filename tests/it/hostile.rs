@@ -3,6 +3,7 @@
 //! the generated ones below (FIFOs, devices, symlink loops, encodings,
 //! alias bombs, huge inputs). None may panic, hang or be killed.
 
+use crate::common::{copy_tree, sorted_paths};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -14,15 +15,7 @@ fn root() -> PathBuf {
 fn workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("claims")).unwrap();
-    std::fs::create_dir_all(dir.path().join("sources")).unwrap();
-    for entry in std::fs::read_dir(root().join("sources")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(
-            entry.path(),
-            dir.path().join("sources").join(entry.file_name()),
-        )
-        .unwrap();
-    }
+    copy_tree(&root().join("sources"), &dir.path().join("sources"));
     dir
 }
 
@@ -171,12 +164,7 @@ fn generated() -> Vec<(&'static str, i32, &'static str, Setup)> {
 fn hostile_inputs_are_answered_never_crashed_on() {
     let mut failures = Vec::new();
     let mut count = 0;
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(root().join("cases"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    cases.sort();
-    for case in cases {
+    for case in sorted_paths(&root().join("cases")) {
         let text = std::fs::read_to_string(&case).unwrap();
         let header = |key: &str| {
             text.lines()

@@ -2,7 +2,7 @@
 //! order, merge into exactly the report `check` gives, in every format;
 //! parts that do not fit together are refused, each problem named.
 
-use crate::common::{root, run, verbatim};
+use crate::common::{root, run, sorted_paths, verbatim};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use verbatim::model::{Report, Settings};
@@ -12,12 +12,7 @@ use verbatim::workflow::shards::{self, Documents};
 /// Sentences of the demo sources: real prose to build documents from.
 pub(crate) fn sentences() -> Vec<String> {
     let mut out = Vec::new();
-    let mut names: Vec<PathBuf> = std::fs::read_dir(root().join("sources"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    for name in names {
+    for name in sorted_paths(&root().join("sources")) {
         let text = std::fs::read_to_string(name).unwrap();
         for s in text.split(". ") {
             let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -27,6 +22,50 @@ pub(crate) fn sentences() -> Vec<String> {
         }
     }
     out
+}
+
+/// Sentence `i` of document `d` in [`sentence_documents`], as an index
+/// into [`sentences`] (`pool` long): documents overlap, so quotes recur.
+pub(crate) fn sentence_of(d: usize, i: usize, pool: usize) -> usize {
+    (d * 7 + i * 13) % pool
+}
+
+/// `count` documents of `per_doc` of the demo's sentences each, written
+/// to `folder/NAME` under `p` (`name` gives NAME), joined by ". ".
+pub(crate) fn sentence_documents(
+    p: &Path,
+    folder: &str,
+    count: usize,
+    per_doc: usize,
+    name: impl Fn(usize) -> String,
+) {
+    let pool = sentences();
+    std::fs::create_dir_all(p.join(folder)).unwrap();
+    for d in 0..count {
+        let text: Vec<&str> = (0..per_doc)
+            .map(|i| pool[sentence_of(d, i, pool.len())].as_str())
+            .collect();
+        std::fs::write(p.join(folder).join(name(d)), text.join(". ")).unwrap();
+    }
+}
+
+/// `merge --format json` of the `n` shards of a scan of the project at
+/// `p`, its parts given in reverse order.
+pub(crate) fn merged_shards(p: &Path, n: usize) -> (String, i32) {
+    let mut parts = Vec::new();
+    for k in 1..=n {
+        let out = format!("p{k}.jsonl");
+        let (_, code) = run(
+            p,
+            &["scan", "--shard", &format!("{k}/{n}"), "--output", &out],
+        );
+        assert_eq!(code, 0);
+        parts.push(out);
+    }
+    parts.reverse();
+    let mut args = vec!["merge", "--format", "json"];
+    args.extend(parts.iter().map(String::as_str));
+    run(p, &args)
 }
 
 /// One claim: which document its words come from, what is done to them,
@@ -305,14 +344,8 @@ fn an_archive_claim_merges_into_the_check_too() {
     let pool = sentences();
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path();
-    std::fs::create_dir_all(p.join("archive")).unwrap();
     std::fs::create_dir_all(p.join("claims")).unwrap();
-    for d in 0..40 {
-        let text: Vec<&str> = (0..12)
-            .map(|i| pool[(d * 7 + i * 13) % pool.len()].as_str())
-            .collect();
-        std::fs::write(p.join(format!("archive/{d:02}.txt")), text.join(". ")).unwrap();
-    }
+    sentence_documents(p, "archive", 40, 12, |d| format!("{d:02}.txt"));
     let mut yaml = String::from("sources:\n  archive: {glob: \"../archive/*.txt\"}\nclaims:\n");
     for c in 0..30 {
         let words: Vec<&str> = pool[(c * 29) % pool.len()].split(' ').collect();
@@ -338,17 +371,7 @@ fn an_archive_claim_merges_into_the_check_too() {
     std::fs::write(p.join("claims/a.yaml"), yaml).unwrap();
     let (checked, code) = run(p, &["check", "--format", "json"]);
     assert_eq!(code, 1, "{checked}");
-    let mut parts = Vec::new();
-    for k in 1..=5 {
-        let out = format!("p{k}.jsonl");
-        let (_, code) = run(p, &["scan", "--shard", &format!("{k}/5"), "--output", &out]);
-        assert_eq!(code, 0);
-        parts.push(out);
-    }
-    parts.reverse();
-    let mut args = vec!["merge", "--format", "json"];
-    args.extend(parts.iter().map(String::as_str));
-    assert_eq!(run(p, &args), (checked, code));
+    assert_eq!(merged_shards(p, 5), (checked, code));
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! them is that single-wave search.
 
 use crate::common::run;
-use crate::shards::sentences;
+use crate::shards::{merged_shards, sentence_documents, sentence_of, sentences};
 
 #[test]
 fn waves_find_what_one_pass_finds() {
@@ -14,14 +14,9 @@ fn waves_find_what_one_pass_finds() {
     let pool = sentences();
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path();
-    std::fs::create_dir_all(p.join("docs")).unwrap();
     std::fs::create_dir_all(p.join("claims")).unwrap();
     let docs = 300;
-    let sentence = |d: usize, i: usize| (d * 7 + i * 13) % pool.len();
-    for d in 0..docs {
-        let text: Vec<&str> = (0..10).map(|i| pool[sentence(d, i)].as_str()).collect();
-        std::fs::write(p.join(format!("docs/{d:03}.txt")), text.join(". ")).unwrap();
-    }
+    sentence_documents(p, "docs", docs, 10, |d| format!("{d:03}.txt"));
     let mut yaml = String::from("sources:\n");
     for d in 0..docs {
         yaml.push_str(&format!("  d{d}: ../docs/{d:03}.txt\n"));
@@ -41,7 +36,9 @@ fn waves_find_what_one_pass_finds() {
             0 | 2 => cited,
             _ => (c * 11) % docs,
         };
-        let words: Vec<&str> = pool[sentence(from, c % 10)].split(' ').collect();
+        let words: Vec<&str> = pool[sentence_of(from, c % 10, pool.len())]
+            .split(' ')
+            .collect();
         let mut quote: Vec<&str> = words[..words.len().min(14)].to_vec();
         if c % 4 == 2 {
             quote[3] = "zebras";
@@ -96,16 +93,7 @@ fn waves_find_what_one_pass_finds() {
         }
     }
     assert!(seen.iter().all(|&n| n >= 10), "{seen:?}");
-    let mut parts = Vec::new();
-    for k in 1..=3 {
-        let out = format!("p{k}.jsonl");
-        let (_, code) = run(p, &["scan", "--shard", &format!("{k}/3"), "--output", &out]);
-        assert_eq!(code, 0);
-        parts.push(out);
-    }
-    let mut args = vec!["merge", "--format", "json"];
-    args.extend(parts.iter().map(String::as_str));
-    assert_eq!(run(p, &args), (checked.clone(), code));
+    assert_eq!(merged_shards(p, 3), (checked.clone(), code));
     assert_eq!(
         run(p, &["check", "--format", "json", "-j", "1"]),
         (checked, code)
