@@ -13,6 +13,7 @@ mod seeds;
 mod shards;
 #[cfg(test)]
 mod tests;
+mod wide_hits;
 
 pub use combine::{combine, coverage};
 pub use drafts::{find_in, MIN_QUOTATION_WORDS};

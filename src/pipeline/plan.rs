@@ -5,6 +5,7 @@
 
 use super::cites::{cites_of, start_tag, Cites, TAG_HERE, TAG_MANY};
 use super::seeds::{rare_seeds, seeds_of};
+use super::wide_hits::wide_slot;
 use crate::claims::ClaimSet;
 use crate::evidence::{Evidence, Job, JobId, SourceId};
 use crate::matcher::anchors::{self, Anchors, Keyed};
@@ -98,6 +99,9 @@ pub(super) struct Plan {
     /// (a large archive states millions of figures).
     figure_words: HashSet<String>,
     pub jobs: Vec<JobPlan>,
+    /// The wide jobs, in job order: a wide job's rank here numbers its
+    /// seeds' slots (see [`super::wide_hits`]).
+    pub wide_jobs: Vec<JobId>,
     pub sources: Vec<SourcePlan>,
     /// For each job, the first source file (by index) holding it exactly
     /// that its claim does not cite, or any for every-source claims.
@@ -140,7 +144,7 @@ impl Plan {
                 *shared.entry(key).or_default() += 1;
             }
         }
-        let job_plans: Vec<JobPlan> = jobs
+        let mut job_plans: Vec<JobPlan> = jobs
             .par_iter()
             .zip(per_job)
             .enumerate()
@@ -169,6 +173,7 @@ impl Plan {
                 }
             })
             .collect();
+        let wide_jobs = number_wide_seeds(&mut job_plans);
         let mut sources: Vec<SourcePlan> = (0..set.source_files.len())
             .map(|_| SourcePlan::default())
             .collect();
@@ -217,6 +222,7 @@ impl Plan {
                 .map(|_| AtomicUsize::new(usize::MAX))
                 .collect(),
             jobs: job_plans,
+            wide_jobs,
             sources,
         }
     }
@@ -298,6 +304,14 @@ impl Plan {
         self.first_elsewhere[job.0].load(Ordering::Relaxed) < sf.0
     }
 
+    /// Could `sf` be admitted (see [`Self::admit`]) with a strength of at
+    /// most `hits`? Not once the job's best set is full of stronger ones:
+    /// then it would be turned down without a change, so it need not be
+    /// offered (and its seeds need not be clustered) at all.
+    pub fn may_admit(&self, job: JobId, hits: usize, sf: SourceId) -> bool {
+        packed((hits, Reverse(sf))) >= self.admit_floor[job.0].load(Ordering::Relaxed)
+    }
+
     /// Should `sf`, whose strongest cluster for `job` has `hits` seeds, be
     /// aligned? Yes while it is among the best so far. The final best set
     /// is always aligned, whatever the order sources are searched in.
@@ -348,6 +362,20 @@ impl Plan {
             Cites::Files(_) => plan.cites(sf),
         }
     }
+}
+
+/// Rank the wide jobs in job order and number each one's seeds by its rank
+/// (see [`wide_slot`]: rank × seeds per wide job + the seed's place); the ranked jobs.
+fn number_wide_seeds(plans: &mut [JobPlan]) -> Vec<JobId> {
+    let mut wide = Vec::new();
+    for (j, plan) in plans.iter_mut().enumerate().filter(|(_, p)| p.wide) {
+        let rank = wide.len();
+        wide.push(JobId(j));
+        for (nth, seed) in plan.wide_seeds.iter_mut().enumerate() {
+            *seed = seed.in_slot(wide_slot(rank, nth));
+        }
+    }
+    wide
 }
 
 /// What [`Plan::into_found`] returns: per job, the first document holding

@@ -5,13 +5,14 @@
 
 use super::cites::{TAG_ALL, TAG_HERE, TAG_MANY};
 use super::merge::{Merged, Part};
-use super::plan::Plan;
-use super::seeds::EVERY_SOURCE_SEEDS;
+use super::plan::{JobPlan, Plan};
+use super::seeds::{EVERY_SOURCE_SEEDS, MAX_SEED_HITS};
+use super::wide_hits::WideHits;
 use crate::attribution::credit;
 use crate::claims::ClaimSet;
 use crate::evidence::{Evidence, Job, JobId, SourceId, SourceOutcome, SourceState};
 use crate::figures::read_source as read_figures;
-use crate::matcher::anchors::{scan_all, Anchor, Anchors};
+use crate::matcher::anchors::{scan_all, Anchor, Anchors, NO_SLOT};
 use crate::matcher::hash::FastMap;
 use crate::matcher::{analyze, window_around, LazyIndex, Window};
 use crate::text::{for_each_segment, Segment, Source};
@@ -53,14 +54,22 @@ fn strength(cluster_hits: usize, seeds_held: usize) -> usize {
     (cluster_hits.min(0xffff) << 16) | seeds_held.min(0xffff)
 }
 
-/// Hits kept per seed of a job in one source: the first ones. A seed this
-/// common (a run of common words in repetitive text) places the quote no
-/// better with more hits; its clusters are still aligned, so the cap costs
-/// no verdict. It bounds memory at seeds × this, not seeds × source words.
-const MAX_SEED_HITS: usize = 64;
-
 /// Clusters tried per job and source.
 const CLUSTERS_TRIED: usize = 2;
+
+/// The seed hits a cluster must hold to be aligned. A claim naming no
+/// source is a search of every source, most of which do not hold it: half
+/// its seeds (three at least, if it has them). A claim naming its sources
+/// says the quote is there: any cluster may hold it (a short quote with
+/// one word changed keeps one seed in three).
+fn need(job: &JobPlan) -> usize {
+    if job.cites_all() {
+        let seeds = job.seeds.len().min(EVERY_SOURCE_SEEDS);
+        3.max(seeds.div_ceil(2)).min(seeds)
+    } else {
+        1
+    }
+}
 
 /// Search one source file for every job that may be in it.
 pub(super) fn search_source(
@@ -170,6 +179,8 @@ fn search_segment(
             }
         }
     };
+    // Wide seeds numbered by the plan are counted apart, cheaply.
+    let mut wide_hits = WideHits::take();
     // A source that fails its pin is searched, but never offered as another
     // source for a quote: the claims files declaring it without a failing pin.
     let clean_in: Vec<usize> = source_plan
@@ -247,10 +258,25 @@ fn search_segment(
                 });
             }
         }
-        Anchor::Seed { job, offset } => {
-            seed_hit(JobId(job as usize), offset, start, true);
+        Anchor::Seed { job, offset, slot } => {
+            if slot == NO_SLOT {
+                seed_hit(JobId(job as usize), offset, start, true);
+            } else {
+                wide_hits.hit(slot, start as isize - offset as isize);
+            }
         }
     });
+    // A wide job's cluster must hold `need` hits to be aligned (see below),
+    // and no cluster holds more than all its hits here: with fewer, or
+    // fewer than its best sources so far, the source is no candidate.
+    let wide_found = wide_hits.finish(|rank, kept, held| {
+        let job = plan.wide_jobs[rank as usize];
+        kept >= need(&plan.jobs[job.0])
+            && plan.may_admit(job, strength(kept, held), sf)
+            && plan.searches(job, sf)
+            && !settled(job)
+    });
+
     found_here.sort_unstable();
     let found_exactly = |job: JobId| {
         evidence.get(&job).is_some_and(|e| e.exact.is_some())
@@ -258,10 +284,19 @@ fn search_segment(
     };
     let local = local_seeds(plan, sf, |job| !found_exactly(job) && !settled(job));
     scan_all(&[&local], folded, |anchor, start| {
-        if let Anchor::Seed { job, offset } = anchor {
+        if let Anchor::Seed { job, offset, .. } = anchor {
             seed_hit(JobId(job as usize), offset, start, false);
         }
     });
+    for (rank, held) in wide_found.held {
+        seeds_held.insert(plan.wide_jobs[rank as usize], held);
+    }
+    seed_hits.extend(
+        wide_found
+            .hits
+            .into_iter()
+            .map(|(rank, diagonal)| (plan.wide_jobs[rank as usize], diagonal)),
+    );
     seed_hits.sort_unstable();
 
     // Fuzzy work: the jobs that search this source and were not found
@@ -279,17 +314,7 @@ fn search_segment(
             let job_plan = &plan.jobs[job.0];
             let bytes = job_plan.quote_bytes;
             let found = clusters(&diagonals, bytes);
-            // A claim naming no source is a search of every source, most of
-            // which do not hold it: a cluster must hold half its seeds (three
-            // at least, if it has them) to be aligned. A claim naming its
-            // sources says the quote is there: any cluster may hold it (a
-            // short quote with one word changed keeps one seed in three).
-            let need = if job_plan.cites_all() {
-                let seeds = job_plan.seeds.len().min(EVERY_SOURCE_SEEDS);
-                3.max(seeds.div_ceil(2)).min(seeds)
-            } else {
-                1
-            };
+            let need = need(job_plan);
             let windows: Vec<Window> = found
                 .iter()
                 .filter(|c| c.hits >= need)

@@ -10,6 +10,12 @@ const SEED_WORDS: usize = 3;
 /// Seeds kept for a wide quote (searched in every source, or an archive).
 pub(super) const EVERY_SOURCE_SEEDS: usize = 8;
 
+/// Hits kept per seed of a job in one source: the first ones. A seed this
+/// common (a run of common words in repetitive text) places the quote no
+/// better with more hits; its clusters are still aligned, so the cap costs
+/// no verdict. It bounds memory at seeds × this, not seeds × source words.
+pub(super) const MAX_SEED_HITS: usize = 64;
+
 /// A few of a quote's seeds, spread evenly over it.
 pub(super) fn rare_seeds<T: Clone>(seeds: &[T]) -> Vec<T> {
     let n = seeds.len();

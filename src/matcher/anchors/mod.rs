@@ -19,6 +19,9 @@ pub const KEY_WORDS: usize = 3;
 /// rare, so most source words are turned down by the filter alone.
 pub const START_WORDS: usize = 6;
 
+/// The slot of a seed the caller numbered none.
+pub const NO_SLOT: u32 = u32::MAX;
+
 /// The longest key, in words.
 const MAX_WORDS: usize = START_WORDS;
 
@@ -35,8 +38,10 @@ pub enum Anchor {
         head: Head,
         tag: u32,
     },
-    /// A seed of a quote, `offset` bytes into its folded words.
-    Seed { job: u32, offset: u32 },
+    /// A seed of a quote, `offset` bytes into its folded words. `slot` is
+    /// the caller's dense number for the seed ([`NO_SLOT`] for none), so
+    /// that hits can be counted in an array rather than a map.
+    Seed { job: u32, offset: u32, slot: u32 },
 }
 
 /// A quote's plain form in brief: its length and its first and last
@@ -219,8 +224,17 @@ impl Keyed {
             anchor: Anchor::Seed {
                 job: job as u32,
                 offset: offset as u32,
+                slot: NO_SLOT,
             },
         })
+    }
+
+    /// The same seed anchor numbered `new` (see [`Anchor::Seed`]).
+    pub fn in_slot(mut self, new: u32) -> Keyed {
+        if let Anchor::Seed { slot, .. } = &mut self.anchor {
+            *slot = new;
+        }
+        self
     }
 
     /// The same start anchor with another tag.

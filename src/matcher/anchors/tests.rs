@@ -58,7 +58,14 @@ fn finds_quote_starts_and_seeds_at_word_starts() {
                 },
                 4
             ),
-            (Anchor::Seed { job: 2, offset: 7 }, 8)
+            (
+                Anchor::Seed {
+                    job: 2,
+                    offset: 7,
+                    slot: NO_SLOT
+                },
+                8
+            )
         ]
     );
     let text = b"she has done";
