@@ -3,7 +3,8 @@
 
 use super::align::{align, Alignment};
 use super::ellipsis::{self, Located};
-use super::found::{Analysis, Window};
+use super::found::{share, Analysis, Window};
+use super::hash::word_hash;
 use super::index::{split_words, WordIndex};
 use super::pieces::find_pieces;
 use super::quote::{ParsedQuote, Token};
@@ -13,6 +14,9 @@ use crate::text::Source;
 
 /// An alignment, the window's words (folded ranges) and its paragraph.
 type Candidate = (Alignment, Vec<(usize, usize)>, usize);
+
+/// A window's words: folded ranges, the words, and its paragraph.
+type WindowWords<'t> = (Vec<(usize, usize)>, Vec<&'t str>, usize);
 
 /// A source's word index, built only when a search needs it.
 #[derive(Default)]
@@ -47,15 +51,30 @@ impl LazyIndex {
 /// Candidate paragraphs tried when no seed pointed at a place.
 const CANDIDATES: usize = 3;
 
+/// Below this share of its words aligned in one paragraph, a quote is also
+/// looked for as verbatim pieces.
+const PIECES_BELOW: f64 = 0.75;
+
+/// The least share of a quote's words an alignment must keep to matter to
+/// verdicts whose `not_found` share is the given one: below both it and
+/// [`PIECES_BELOW`], an alignment decides as none does (rule 5 calls it
+/// not found, and the pieces are looked for all the same).
+pub fn worth_aligning(not_found: f64) -> f64 {
+    not_found.min(PIECES_BELOW)
+}
+
 /// Search `source` for `quote` beyond exact matching: the best alignment in
 /// the given windows (or, with none, in the paragraphs sharing the most
-/// words with the quote), and the verbatim pieces.
+/// words with the quote), and the verbatim pieces. No alignment is made
+/// when none could keep a share `worth` of the quote's words (see
+/// [`worth_aligning`]; 0 aligns always).
 pub fn analyze(
     source: &Source,
     quote: &ParsedQuote,
     windows: &[Window],
     index: &mut LazyIndex,
     typo: &TypoLimits,
+    worth: f64,
 ) -> Analysis {
     let mut evidence = Analysis::default();
     let folded = &source.folded.text;
@@ -95,12 +114,23 @@ pub fn analyze(
     let readings: Vec<&ParsedQuote> = std::iter::once(quote)
         .chain(quote.literal_reading.as_deref())
         .collect();
+    let windows: Vec<WindowWords> = windows
+        .iter()
+        .map(|window| {
+            let words = split_words(folded, window.start, window.end);
+            let slice: Vec<&str> = words.iter().map(|&(s, e)| &folded[s..e]).collect();
+            (words, slice, window.paragraph)
+        })
+        .collect();
+    // The best window is chosen by similarity, typos and all, so one weak
+    // window may not be skipped alone: all are aligned, or none.
+    let worth_it = windows
+        .iter()
+        .any(|(_, slice, _)| readings.iter().any(|r| may_keep(r, slice, worth)));
     let mut best: Option<(Candidate, usize)> = None;
-    for window in windows {
-        let words = split_words(folded, window.start, window.end);
-        let slice: Vec<&str> = words.iter().map(|&(s, e)| &folded[s..e]).collect();
+    for (words, slice, paragraph) in windows.iter().filter(|_| worth_it) {
         for (r, reading) in readings.iter().enumerate() {
-            let Some(alignment) = align(&reading.tokens, &slice) else {
+            let Some(alignment) = align(&reading.tokens, slice) else {
                 continue;
             };
             let better = match &best {
@@ -111,7 +141,7 @@ pub fn analyze(
                 }
             };
             if better {
-                best = Some(((alignment, words.clone(), window.paragraph), r));
+                best = Some(((alignment, words.clone(), *paragraph), r));
             }
         }
     }
@@ -139,11 +169,35 @@ pub fn analyze(
     if evidence
         .aligned
         .as_ref()
-        .is_none_or(|a| a.paragraph_ratio() < 0.75)
+        .is_none_or(|a| a.paragraph_ratio() < PIECES_BELOW)
     {
         evidence.pieces = find_pieces(source, index.get(source), quote);
     }
     evidence
+}
+
+/// Could an alignment of `reading` in a window of `words` keep a share
+/// `worth` of the quote's words? It keeps a word only where the window has
+/// it as it is (or, for an in-word bracket, changed in case or inflection):
+/// counting the quote's words the window holds bounds the share from above
+/// at a small part of an alignment's cost. (Hashes stand for the words: a
+/// collision can only raise the bound.)
+fn may_keep(reading: &ParsedQuote, words: &[&str], worth: f64) -> bool {
+    if worth <= 0.0 {
+        return true;
+    }
+    let mut held: Vec<u64> = words.iter().map(|w| word_hash(w.as_bytes())).collect();
+    held.sort_unstable();
+    let (mut total, mut kept) = (0, 0);
+    for token in &reading.tokens {
+        if let Token::Word { text, in_word, .. } = token {
+            total += 1;
+            if in_word.is_some() || held.binary_search(&word_hash(text.as_bytes())).is_ok() {
+                kept += 1;
+            }
+        }
+    }
+    share(kept, total) >= worth
 }
 
 /// The passage where a seed cluster points: `from..to` widened by `slack`
@@ -230,7 +284,46 @@ fn candidate_windows(source: &Source, index: &WordIndex, quote: &ParsedQuote) ->
 
 #[cfg(test)]
 mod tests {
-    use super::has_word;
+    use super::{analyze, has_word, LazyIndex};
+    use crate::matcher::quote::parse_quote;
+    use crate::text::Source;
+
+    fn ratio(source: &str, quote: &str, worth: f64) -> Option<f64> {
+        let source = Source::from_text(source.to_string());
+        let quote = parse_quote(quote);
+        let found = analyze(
+            &source,
+            &quote,
+            &[],
+            &mut LazyIndex::default(),
+            &Default::default(),
+            worth,
+        );
+        found.aligned.map(|a| a.ratio())
+    }
+
+    #[test]
+    fn an_alignment_is_skipped_only_when_it_could_not_matter() {
+        // Two of four words: worth aligning for a share of a half, not 0.6.
+        assert_eq!(
+            ratio("we said the army will go", "the army would leave", 0.5),
+            Some(0.5)
+        );
+        assert_eq!(
+            ratio("we said the army will go", "the army would leave", 0.6),
+            None
+        );
+        // An in-word bracket keeps a word the source has in another form.
+        assert_eq!(
+            ratio("the army said no", "the arm[ies] said", 0.0),
+            Some(1.0)
+        );
+        assert_eq!(
+            ratio("the army said no", "the arm[ies] said", 1.0),
+            Some(1.0)
+        );
+        assert_eq!(ratio("the army said no", "the armies said", 1.0), None);
+    }
 
     #[test]
     fn a_word_stands_whole_or_not_at_all() {

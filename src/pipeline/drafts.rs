@@ -30,7 +30,8 @@ pub fn find_in(
         }
         return None;
     }
-    let evidence = analyze(draft, quote, &[], index, &Default::default());
+    // Only a whole alignment counts here.
+    let evidence = analyze(draft, quote, &[], index, &Default::default(), 1.0);
     evidence
         .aligned
         .filter(|a| a.aligned == a.words && a.reading == Reading::Faithful)

@@ -78,7 +78,8 @@ fn scan_with(
     progress: &(dyn Fn(u64) + Sync),
 ) -> Scanned {
     let docs = (docs.0.min(docs.1), docs.1.min(set.source_files.len()));
-    let mut plan = Plan::new(set, jobs, settings.typo);
+    let worth = crate::matcher::analyze::worth_aligning(settings.not_found);
+    let mut plan = Plan::new(set, jobs, settings.typo, worth);
     plan.segments = limits;
     let mut outcomes: Vec<SourceOutcome> = Vec::with_capacity(docs.1 - docs.0);
     for (first, end) in waves(docs) {

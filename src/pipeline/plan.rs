@@ -92,6 +92,9 @@ pub(super) type CandidateKey = (usize, Reverse<SourceId>);
 
 pub(super) struct Plan {
     pub typo: TypoLimits,
+    /// The least share of a quote's words worth aligning (see
+    /// [`crate::matcher::analyze::worth_aligning`]).
+    pub worth: f64,
     /// How large sources are cut into segments.
     pub segments: crate::text::segments::Limits,
     /// Stems of the nouns and context of every claimed figure: a source
@@ -119,7 +122,7 @@ pub(super) struct Plan {
 }
 
 impl Plan {
-    pub fn new(set: &ClaimSet, jobs: &[Job], typo: TypoLimits) -> Plan {
+    pub fn new(set: &ClaimSet, jobs: &[Job], typo: TypoLimits, worth: f64) -> Plan {
         // How many quotes hold each run of words, so that each quote is
         // keyed on a run few others share.
         // Per job, in parallel (a large claims set spends seconds here):
@@ -213,6 +216,7 @@ impl Plan {
             .collect();
         Plan {
             typo,
+            worth,
             segments: Default::default(),
             figure_words,
             candidates: Mutex::new(vec![Vec::new(); jobs.len()]),

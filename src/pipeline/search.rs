@@ -347,6 +347,7 @@ fn search_segment(
             &windows,
             &mut index,
             &plan.typo,
+            plan.worth,
         );
         let entry = evidence.entry(job).or_default();
         entry.aligned = found.aligned;

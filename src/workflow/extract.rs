@@ -56,8 +56,14 @@ fn best_source(
         if crate::pipeline::find_in(&c.source, quote, &mut indexes[i]).is_some() {
             return Some((i, true, 1.0));
         }
-        let evidence =
-            crate::matcher::analyze(&c.source, quote, &[], &mut indexes[i], &Default::default());
+        let evidence = crate::matcher::analyze(
+            &c.source,
+            quote,
+            &[],
+            &mut indexes[i],
+            &Default::default(),
+            0.0,
+        );
         if let Some(a) = evidence.aligned {
             if best.is_none_or(|(_, _, r)| a.ratio() > r) {
                 best = Some((i, false, a.ratio()));

@@ -85,7 +85,7 @@ pub fn scan(
         }
     };
     let jobs = pipeline::make_jobs(&set);
-    let mut header = Header::new(&set, jobs.len(), &settings.typo, docs);
+    let mut header = Header::new(&set, jobs.len(), settings, docs);
     header.shard = shard;
     let scanned = pipeline::scan(&set, &jobs, settings, docs, progress);
     Ok(wire::write(&header, &set, scanned, out).map(|()| header))
@@ -101,7 +101,7 @@ pub fn merge(paths: &[PathBuf], parts: &[PathBuf], cwd: &Path, settings: &Settin
         Err(report) => return report,
     };
     let jobs = pipeline::make_jobs(&set);
-    let ours = Header::new(&set, jobs.len(), &settings.typo, (0, 0));
+    let ours = Header::new(&set, jobs.len(), settings, (0, 0));
     let mut errors = Vec::new();
     let mut read: Vec<Part> = Vec::new();
     let mut ranges = Vec::new();

@@ -25,3 +25,4 @@ mod snapshots;
 mod trust;
 mod waves;
 mod workflow;
+mod worth;

@@ -12,7 +12,8 @@ use super::{Evidence, JobId, Scanned, SourceId, SourceOutcome, SourceState};
 use crate::claims::ClaimSet;
 use crate::figures::SourceFigure;
 use crate::files::hash::Hasher;
-use crate::model::{InputError, Span, TypoLimits};
+use crate::matcher::analyze::worth_aligning;
+use crate::model::{InputError, Settings, Span};
 use figure::FigureLine;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
@@ -43,7 +44,7 @@ pub struct Header {
 }
 
 impl Header {
-    pub fn new(set: &ClaimSet, jobs: usize, typo: &TypoLimits, docs: (usize, usize)) -> Header {
+    pub fn new(set: &ClaimSet, jobs: usize, settings: &Settings, docs: (usize, usize)) -> Header {
         Header {
             format: FORMAT.to_string(),
             version: env!("CARGO_PKG_VERSION").to_string(),
@@ -52,7 +53,7 @@ impl Header {
             documents: set.source_files.len(),
             jobs,
             claims: claims_hash(set),
-            config: config_hash(typo),
+            config: config_hash(settings),
         }
     }
 }
@@ -75,11 +76,13 @@ pub fn claims_hash(set: &ClaimSet) -> String {
     h.finish()
 }
 
-/// SHA-256 of the settings the search reads (the typo limits); the
-/// verdicts' settings (severities, shares) are the merging run's own.
-pub fn config_hash(typo: &TypoLimits) -> String {
+/// SHA-256 of the settings the search reads (the typo limits, and the
+/// share of a quote worth aligning, which `not_found` sets); the verdicts'
+/// other settings (severities, shares) are the merging run's own.
+pub fn config_hash(settings: &Settings) -> String {
     let mut h = Hasher::default();
-    h.update(format!("{typo:?}").as_bytes());
+    let worth = worth_aligning(settings.not_found);
+    h.update(format!("{:?} {worth:?}", settings.typo).as_bytes());
     h.finish()
 }
 
