@@ -2,9 +2,9 @@
 //! the best alignment there, and the verbatim pieces.
 
 use super::align::{align, Alignment};
+use super::bounds::{may_keep, most_similar};
 use super::ellipsis::{self, Located};
-use super::found::{share, Analysis, Window};
-use super::hash::word_hash;
+use super::found::{Analysis, Window};
 use super::index::{split_words, WordIndex};
 use super::pieces::find_pieces;
 use super::quote::{ParsedQuote, Token};
@@ -130,6 +130,13 @@ pub fn analyze(
     let mut best: Option<(Candidate, usize)> = None;
     for (words, slice, paragraph) in windows.iter().filter(|_| worth_it) {
         for (r, reading) in readings.iter().enumerate() {
+            // A later window must match more words, or as many more
+            // cheaply, to win: one that cannot is not aligned.
+            if let Some(((b, _, _), _)) = &best {
+                if most_similar(reading, slice) < b.similarity() {
+                    continue;
+                }
+            }
             let Some(alignment) = align(&reading.tokens, slice) else {
                 continue;
             };
@@ -174,30 +181,6 @@ pub fn analyze(
         evidence.pieces = find_pieces(source, index.get(source), quote);
     }
     evidence
-}
-
-/// Could an alignment of `reading` in a window of `words` keep a share
-/// `worth` of the quote's words? It keeps a word only where the window has
-/// it as it is (or, for an in-word bracket, changed in case or inflection):
-/// counting the quote's words the window holds bounds the share from above
-/// at a small part of an alignment's cost. (Hashes stand for the words: a
-/// collision can only raise the bound.)
-fn may_keep(reading: &ParsedQuote, words: &[&str], worth: f64) -> bool {
-    if worth <= 0.0 {
-        return true;
-    }
-    let mut held: Vec<u64> = words.iter().map(|w| word_hash(w.as_bytes())).collect();
-    held.sort_unstable();
-    let (mut total, mut kept) = (0, 0);
-    for token in &reading.tokens {
-        if let Token::Word { text, in_word, .. } = token {
-            total += 1;
-            if in_word.is_some() || held.binary_search(&word_hash(text.as_bytes())).is_ok() {
-                kept += 1;
-            }
-        }
-    }
-    share(kept, total) >= worth
 }
 
 /// The passage where a seed cluster points: `from..to` widened by `slack`

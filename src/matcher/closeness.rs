@@ -22,20 +22,25 @@ pub fn is_close(a: &str, b: &str) -> bool {
 #[inline]
 pub fn is_close_masked(a: &str, b: &str, mask_a: u32, mask_b: u32) -> bool {
     let (la, lb) = (a.len(), b.len());
-    let shorter = la.min(lb);
-    let limit = if shorter >= 9 {
-        3
-    } else if shorter >= 4 {
-        2
-    } else {
-        1
-    };
+    let limit = edits_allowed(la.min(lb));
     // An edit changes the letter mask by two bits at most: most word pairs
     // an alignment compares are turned down here, before any distance.
     if la.abs_diff(lb) > 3 || (mask_a ^ mask_b).count_ones() as usize > 2 * limit {
         return false;
     }
     within(a, b, limit)
+}
+
+/// Edits that keep two words close, by the shorter one's length in bytes.
+#[inline]
+pub fn edits_allowed(shorter: usize) -> usize {
+    if shorter >= 9 {
+        3
+    } else if shorter >= 4 {
+        2
+    } else {
+        1
+    }
 }
 
 /// Are `a` and `b` at most `limit` edits apart?

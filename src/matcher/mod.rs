@@ -6,6 +6,7 @@
 pub mod align;
 pub mod analyze;
 pub mod anchors;
+pub mod bounds;
 pub mod closeness;
 pub mod ellipsis;
 pub mod found;
