@@ -30,7 +30,13 @@ pub(super) struct WideHits {
     /// The hits kept (the first [`MAX_SEED_HITS`] per seed): rank and
     /// diagonal (where the quote would start).
     hits: Vec<(u32, isize)>,
+    /// Per rank, where its hits go in the sorted output while finishing
+    /// ([`UNWANTED`] for none).
+    place: Vec<u32>,
 }
+
+/// No place: the rank's hits are dropped.
+const UNWANTED: u32 = u32::MAX;
 
 /// What a segment's wide hits come to: per job ranked with hits enough,
 /// its rank and the number of its seeds found here, and its kept hits
@@ -80,6 +86,14 @@ impl WideHits {
     pub fn finish(mut self, wanted: impl Fn(u32, usize, usize) -> bool) -> WideFound {
         self.touched.sort_unstable();
         let mut held = Vec::new();
+        // The wanted ranks' hits, by rank (a counting sort: each rank's
+        // place is known from its count), then each rank's by diagonal.
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut total = 0;
+        if self.place.len() < self.per_seed.len() / EVERY_SOURCE_SEEDS {
+            self.place
+                .resize(self.per_seed.len() / EVERY_SOURCE_SEEDS, UNWANTED);
+        }
         for &rank in &self.touched {
             let first = rank as usize * EVERY_SOURCE_SEEDS;
             let counts = &mut self.per_seed[first..first + EVERY_SOURCE_SEEDS];
@@ -91,15 +105,26 @@ impl WideHits {
             counts.fill(0);
             if wanted(rank, kept, seeds) {
                 held.push((rank, seeds));
+                self.place[rank as usize] = runs.len() as u32;
+                runs.push((total, total + kept));
+                total += kept;
             }
         }
-        let mut hits: Vec<(u32, isize)> = self
-            .hits
-            .iter()
-            .copied()
-            .filter(|(rank, _)| held.binary_search_by_key(rank, |&(r, _)| r).is_ok())
-            .collect();
-        hits.sort_unstable();
+        let mut hits: Vec<(u32, isize)> = vec![(0, 0); total];
+        let mut next: Vec<usize> = runs.iter().map(|&(from, _)| from).collect();
+        for &(rank, diagonal) in &self.hits {
+            let run = self.place[rank as usize];
+            if run != UNWANTED {
+                hits[next[run as usize]] = (rank, diagonal);
+                next[run as usize] += 1;
+            }
+        }
+        for &(from, to) in &runs {
+            hits[from..to].sort_unstable();
+        }
+        for &(rank, _) in &held {
+            self.place[rank as usize] = UNWANTED;
+        }
 
         self.touched.clear();
         self.hits.clear();
