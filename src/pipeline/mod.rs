@@ -113,17 +113,29 @@ fn scan_with(
 
 /// Documents searched before the table is built again without the quotes
 /// found by then (see [`Plan::anchors_from`]): a small first wave finds
-/// most quotes an archive repeats, a larger second the rest. Each wave
-/// ends with all its documents searched, so what a later one leaves out
-/// could change nothing: the output is that of one wave.
+/// most quotes an archive repeats, a larger second the rest, and the
+/// remaining documents go in eight equal waves, so that a quote of every
+/// source found exactly stops being looked for soon after (its seeds hit
+/// all over a large archive). Each wave ends with all its documents
+/// searched, so what a later one leaves out could change nothing: the
+/// output is that of one wave.
 fn waves((from, to): (usize, usize)) -> Vec<(usize, usize)> {
     let n = to - from;
     if n < 256 {
         return vec![(from, to)];
     }
-    let cuts = [from, from + n / 64, from + n / 8, to];
+    let rest = from + n / 8;
+    let mut cuts = vec![from, from + n / 64];
+    cuts.extend((0..REST_WAVES).map(|i| rest + (to - rest) * i / REST_WAVES));
+    cuts.push(to);
     cuts.windows(2).map(|w| (w[0], w[1])).collect()
 }
+
+/// Waves after the first eighth of a run's documents (see [`waves`]): more
+/// rebuild the table more often (a few hundredths of a second each at
+/// 200,000 claims); fewer keep found quotes longer (8 measured 0.4–0.7 s
+/// faster than 1 on 200,000 claims, and 16 no faster than 8).
+const REST_WAVES: usize = 8;
 
 /// One job per quote of every claim, in claim order (parsed in parallel:
 /// a large claims set spends seconds here).

@@ -135,3 +135,18 @@ fn packed_keys_order_as_the_keys() {
     }
     assert!(packed((1, Reverse(SourceId(0)))) > 0);
 }
+
+#[test]
+fn waves_cover_the_documents_once_in_order() {
+    assert_eq!(super::waves((3, 200)), vec![(3, 200)]);
+    for (from, to) in [(0, 256), (0, 20_000), (7, 1_000)] {
+        let waves = super::waves((from, to));
+        assert_eq!(waves.len(), 2 + super::REST_WAVES);
+        assert_eq!(waves.first().map(|w| w.0), Some(from));
+        assert_eq!(waves.last().map(|w| w.1), Some(to));
+        assert!(waves.windows(2).all(|w| w[0].1 == w[1].0));
+        assert!(waves.iter().all(|&(a, b)| a < b), "{waves:?}");
+        // The first wave is the smallest: it finds what an archive repeats.
+        assert_eq!(waves[0].1 - waves[0].0, (to - from) / 64);
+    }
+}
