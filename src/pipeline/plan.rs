@@ -21,9 +21,6 @@ pub(super) const CANDIDATE_SOURCES: usize = 3;
 
 /// What the search needs to know of one job.
 pub(super) struct JobPlan {
-    /// The anchors of the quote's seeds (runs of words at their byte
-    /// offsets in its folded words).
-    pub seeds: Vec<Keyed>,
     /// The claims file the job's claim belongs to.
     pub claims_file: usize,
     pub cites: Cites,
@@ -126,20 +123,18 @@ impl Plan {
         // How many quotes hold each run of words, so that each quote is
         // keyed on a run few others share.
         // Per job, in parallel (a large claims set spends seconds here):
-        // the keys of its runs, and its seeds.
-        let per_job: Vec<(Vec<u64>, Vec<Keyed>)> = jobs
+        // the keys of its runs.
+        let per_job: Vec<Vec<u64>> = jobs
             .par_iter()
-            .enumerate()
-            .map(|(j, job)| {
-                let keys = job.parsed.exact_form().map_or_else(Vec::new, |exact| {
+            .map(|job| {
+                job.parsed.exact_form().map_or_else(Vec::new, |exact| {
                     let words: Vec<&str> = exact.split(' ').collect();
                     anchors::start_keys(&words)
-                });
-                (keys, seeds_of(j, &job.parsed))
+                })
             })
             .collect();
         let mut shared: crate::matcher::hash::FastMap<u64, usize> = Default::default();
-        for (keys, _) in &per_job {
+        for keys in &per_job {
             let mut distinct = keys.clone();
             distinct.sort_unstable();
             distinct.dedup();
@@ -151,13 +146,19 @@ impl Plan {
             .par_iter()
             .zip(per_job)
             .enumerate()
-            .map(|(j, (job, (keys, seeds)))| {
+            .map(|(j, (job, keys))| {
                 let claim = &set.claims[job.claim];
                 let cites = cites_of(set, claim);
                 let wide = cites.wide();
                 // Searched in many sources: a few seeds spread evenly over
                 // the quote, so that one edit spoils one of them at most.
-                let wide_seeds = if wide { rare_seeds(&seeds) } else { Vec::new() };
+                // (The seeds of the others are made by the sources they
+                // cite, for the quotes not found there exactly: most are.)
+                let wide_seeds = if wide {
+                    rare_seeds(&seeds_of(j, &job.parsed))
+                } else {
+                    Vec::new()
+                };
                 let start = job.parsed.exact_form().and_then(|exact| {
                     let words: Vec<&str> = exact.split(' ').collect();
                     let shared = |k| shared.get(&k).copied().unwrap_or(0);
@@ -166,7 +167,6 @@ impl Plan {
                 });
                 JobPlan {
                     quote_bytes: job.parsed.folded_words().len(),
-                    seeds,
                     claims_file: claim.file,
                     cites,
                     wide,

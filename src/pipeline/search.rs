@@ -6,7 +6,7 @@
 use super::cites::{TAG_ALL, TAG_HERE, TAG_MANY};
 use super::merge::{Merged, Part};
 use super::plan::{JobPlan, Plan};
-use super::seeds::{EVERY_SOURCE_SEEDS, MAX_SEED_HITS};
+use super::seeds::{seeds_of, MAX_SEED_HITS};
 use super::wide_hits::WideHits;
 use crate::attribution::credit;
 use crate::claims::ClaimSet;
@@ -64,7 +64,7 @@ const CLUSTERS_TRIED: usize = 2;
 /// one word changed keeps one seed in three).
 fn need(job: &JobPlan) -> usize {
     if job.cites_all() {
-        let seeds = job.seeds.len().min(EVERY_SOURCE_SEEDS);
+        let seeds = job.wide_seeds.len();
         3.max(seeds.div_ceil(2)).min(seeds)
     } else {
         1
@@ -127,11 +127,11 @@ pub(super) fn search_source(
 }
 
 /// The seeds of the quotes citing source `sf` that `wanted` keeps.
-fn local_seeds(plan: &Plan, sf: SourceId, wanted: impl Fn(JobId) -> bool) -> Anchors {
+fn local_seeds(jobs: &[Job], plan: &Plan, sf: SourceId, wanted: impl Fn(JobId) -> bool) -> Anchors {
     let mut local = Anchors::default();
     for &job in plan.sources[sf.0].cited_by.iter().filter(|&&j| wanted(j)) {
-        for seed in &plan.jobs[job.0].seeds {
-            local.insert(seed);
+        for seed in seeds_of(job.0, &jobs[job.0].parsed) {
+            local.insert(&seed);
         }
     }
     local.seal();
@@ -282,7 +282,7 @@ fn search_segment(
         evidence.get(&job).is_some_and(|e| e.exact.is_some())
             || found_here.binary_search(&job).is_ok()
     };
-    let local = local_seeds(plan, sf, |job| !found_exactly(job) && !settled(job));
+    let local = local_seeds(jobs, plan, sf, |job| !found_exactly(job) && !settled(job));
     scan_all(&[&local], folded, |anchor, start| {
         if let Anchor::Seed { job, offset, .. } = anchor {
             seed_hit(JobId(job as usize), offset, start, false);
