@@ -4,6 +4,7 @@
 //! part: the same code path as `verbatim scan` on shards and `merge`.
 
 mod cites;
+mod clusters;
 mod combine;
 mod drafts;
 mod merge;

@@ -4,8 +4,9 @@
 //! speakers and figures are read while the segment is in memory.
 
 use super::cites::{TAG_ALL, TAG_HERE, TAG_MANY};
+use super::clusters::{clusters, need, strength, strongest, CLUSTERS_TRIED};
 use super::merge::{Merged, Part};
-use super::plan::{JobPlan, Plan};
+use super::plan::Plan;
 use super::seeds::{seeds_of, MAX_SEED_HITS};
 use super::wide_hits::WideHits;
 use crate::attribution::credit;
@@ -17,59 +18,6 @@ use crate::matcher::hash::FastMap;
 use crate::matcher::{analyze, window_around, LazyIndex, Window};
 use crate::text::{for_each_segment, Segment, Source};
 use rayon::prelude::*;
-
-/// Seed hits of one job lying along nearby diagonals.
-struct Cluster {
-    hits: usize,
-    from: usize,
-    to: usize,
-}
-
-/// Group a job's seed diagonals (sorted) into clusters, best first.
-fn clusters(diagonals: &[isize], quote_bytes: usize) -> Vec<Cluster> {
-    // Insertions and deletions shift later seeds a little.
-    let band = 48 + quote_bytes as isize / 4;
-    let mut out: Vec<Cluster> = Vec::new();
-    let mut i = 0;
-    while i < diagonals.len() {
-        let mut j = i + 1;
-        while j < diagonals.len() && diagonals[j] - diagonals[j - 1] <= band {
-            j += 1;
-        }
-        out.push(Cluster {
-            hits: j - i,
-            from: diagonals[i].max(0) as usize,
-            to: diagonals[j - 1].max(0) as usize + quote_bytes,
-        });
-        i = j;
-    }
-    out.sort_by(|a, b| b.hits.cmp(&a.hits).then(a.from.cmp(&b.from)));
-    out
-}
-
-/// How strongly a source's seeds point at a wide quote: the hits of its
-/// strongest cluster (seeds in place), then how many distinct seeds it holds
-/// anywhere (a stitched quote's source holds both pieces).
-fn strength(cluster_hits: usize, seeds_held: usize) -> usize {
-    (cluster_hits.min(0xffff) << 16) | seeds_held.min(0xffff)
-}
-
-/// Clusters tried per job and source.
-const CLUSTERS_TRIED: usize = 2;
-
-/// The seed hits a cluster must hold to be aligned. A claim naming no
-/// source is a search of every source, most of which do not hold it: half
-/// its seeds (three at least, if it has them). A claim naming its sources
-/// says the quote is there: any cluster may hold it (a short quote with
-/// one word changed keeps one seed in three).
-fn need(job: &JobPlan) -> usize {
-    if job.cites_all() {
-        let seeds = job.wide_seeds.len();
-        3.max(seeds.div_ceil(2)).min(seeds)
-    } else {
-        1
-    }
-}
 
 /// Search one source file for every job that may be in it.
 pub(super) fn search_source(
@@ -309,9 +257,17 @@ fn search_segment(
         while j < seed_hits.len() && seed_hits[j].0 == job {
             j += 1;
         }
-        if !found_exactly(job) {
+        let job_plan = &plan.jobs[job.0];
+        let held = seeds_held.get(&job).copied().unwrap_or(0);
+        // Most sources a wide job's seeds hit hold no cluster strong enough
+        // to align or to be admitted: told from the strongest cluster's
+        // hits alone, without building the clusters.
+        let hopeless = job_plan.wide && {
+            let best = strongest(&seed_hits[i..j], job_plan.quote_bytes);
+            best < need(job_plan) || !plan.may_admit(job, strength(best, held), sf)
+        };
+        if !hopeless && !found_exactly(job) {
             let diagonals: Vec<isize> = seed_hits[i..j].iter().map(|&(_, d)| d).collect();
-            let job_plan = &plan.jobs[job.0];
             let bytes = job_plan.quote_bytes;
             let found = clusters(&diagonals, bytes);
             let need = need(job_plan);
@@ -321,7 +277,6 @@ fn search_segment(
                 .take(CLUSTERS_TRIED)
                 .map(|c| window_around(source, c.from, c.to, bytes / 2 + 40))
                 .collect();
-            let held = seeds_held.get(&job).copied().unwrap_or(0);
             let admitted = !job_plan.wide
                 || found
                     .first()
