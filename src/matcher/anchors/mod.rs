@@ -101,9 +101,11 @@ pub fn start_keys(words: &[&str]) -> Vec<u64> {
     if k == 0 {
         return Vec::new();
     }
-    words
+    // Each word hashed once (a quote has a run at almost every word).
+    let hashes: Vec<u64> = words.iter().map(|w| word_hash(w.as_bytes())).collect();
+    hashes
         .windows(k)
-        .map(|run| key_of(run.iter().copied()))
+        .map(|run| finish_key(raw_key(run.iter().copied())))
         .collect()
 }
 
