@@ -127,11 +127,12 @@ pub fn analyze(
     let worth_it = windows
         .iter()
         .any(|(_, slice, _)| readings.iter().any(|r| may_keep(r, slice, worth)));
+    let windows = if worth_it { windows } else { Vec::new() };
     let mut best: Option<(Candidate, usize)> = None;
-    for (words, slice, paragraph) in windows.iter().filter(|_| worth_it) {
+    for (words, slice, paragraph) in &windows {
         for (r, reading) in readings.iter().enumerate() {
-            // A later window must match more words, or as many more
-            // cheaply, to win: one that cannot is not aligned.
+            // A later window must match more words, or as many at a lower
+            // cost, to win: one that cannot is not aligned.
             if let Some(((b, _, _), _)) = &best {
                 if most_similar(reading, slice) < b.similarity() {
                     continue;

@@ -152,8 +152,8 @@ impl Plan {
                 let wide = cites.wide();
                 // Searched in many sources: a few seeds spread evenly over
                 // the quote, so that one edit spoils one of them at most.
-                // (The seeds of the others are made by the sources they
-                // cite, for the quotes not found there exactly: most are.)
+                // (The others' seeds are made by the sources they cite,
+                // and only for quotes not found there exactly.)
                 let wide_seeds = if wide {
                     rare_seeds(&seeds_of(j, &job.parsed))
                 } else {
