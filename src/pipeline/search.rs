@@ -4,7 +4,7 @@
 //! speakers and figures are read while the segment is in memory.
 
 use super::cites::{TAG_ALL, TAG_HERE, TAG_MANY};
-use super::clusters::{clusters, need, strength, strongest, CLUSTERS_TRIED};
+use super::clusters::{clusters, need, strength, strongest, SeedHit, CLUSTERS_TRIED};
 use super::merge::{Merged, Part};
 use super::plan::Plan;
 use super::seeds::{seeds_of, MAX_SEED_HITS};
@@ -105,7 +105,7 @@ fn search_segment(
     let folded = &source.folded.text;
     let mut evidence: FastMap<JobId, Evidence> = FastMap::default();
     let mut found_here: Vec<JobId> = Vec::new();
-    let mut seed_hits: Vec<(JobId, isize)> = Vec::new();
+    let mut seed_hits: Vec<(JobId, SeedHit)> = Vec::new();
     // Hits kept per seed of a job: a quote of common words in a source of
     // repeated words would otherwise keep quote words × source words. A
     // seed past the cap says nothing its first hits did not.
@@ -123,7 +123,7 @@ fn search_segment(
                 *seeds_held.entry(job).or_default() += 1;
             }
             if *n <= MAX_SEED_HITS {
-                seed_hits.push((job, start as isize - offset as isize));
+                seed_hits.push((job, (start as isize - offset as isize, offset)));
             }
         }
     };
@@ -210,17 +210,18 @@ fn search_segment(
             if slot == NO_SLOT {
                 seed_hit(JobId(job as usize), offset, start, true);
             } else {
-                wide_hits.hit(slot, start as isize - offset as isize);
+                wide_hits.hit(slot, start as isize - offset as isize, offset);
             }
         }
     });
-    // A wide job's cluster must hold `need` hits to be aligned (see below),
-    // and no cluster holds more than all its hits here: with fewer, or
-    // fewer than its best sources so far, the source is no candidate.
-    let wide_found = wide_hits.finish(|rank, kept, held| {
+    // A wide job's cluster must hold `need` of its seeds to be aligned
+    // (see below), and no cluster holds more seeds than the source does:
+    // with fewer, or fewer than its best sources so far, the source is no
+    // candidate.
+    let wide_found = wide_hits.finish(|rank, held| {
         let job = plan.wide_jobs[rank as usize];
-        kept >= need(&plan.jobs[job.0])
-            && plan.may_admit(job, strength(kept, held), sf)
+        held >= need(&plan.jobs[job.0])
+            && plan.may_admit(job, strength(held, held), sf)
             && plan.searches(job, sf)
             && !settled(job)
     });
@@ -243,13 +244,14 @@ fn search_segment(
         wide_found
             .hits
             .into_iter()
-            .map(|(rank, diagonal)| (plan.wide_jobs[rank as usize], diagonal)),
+            .map(|(rank, hit)| (plan.wide_jobs[rank as usize], hit)),
     );
     seed_hits.sort_unstable();
 
     // Fuzzy work: the jobs that search this source and were not found
     // exactly; cited ones always, every-source ones where seeds agree.
     let mut work: Vec<(JobId, Vec<Window>)> = Vec::new();
+    let mut hits: Vec<SeedHit> = Vec::new();
     let mut i = 0;
     while i < seed_hits.len() {
         let job = seed_hits[i].0;
@@ -259,28 +261,29 @@ fn search_segment(
         }
         let job_plan = &plan.jobs[job.0];
         let held = seeds_held.get(&job).copied().unwrap_or(0);
+        hits.clear();
+        hits.extend(seed_hits[i..j].iter().map(|&(_, hit)| hit));
         // Most sources a wide job's seeds hit hold no cluster strong enough
-        // to align or to be admitted: told from the strongest cluster's
-        // hits alone, without building the clusters.
+        // to align or to be admitted: told from the strongest cluster
+        // alone, without building the clusters.
         let hopeless = job_plan.wide && {
-            let best = strongest(&seed_hits[i..j], job_plan.quote_bytes);
+            let best = strongest(&hits, job_plan.quote_bytes);
             best < need(job_plan) || !plan.may_admit(job, strength(best, held), sf)
         };
         if !hopeless && !found_exactly(job) {
-            let diagonals: Vec<isize> = seed_hits[i..j].iter().map(|&(_, d)| d).collect();
             let bytes = job_plan.quote_bytes;
-            let found = clusters(&diagonals, bytes);
+            let found = clusters(&hits, bytes);
             let need = need(job_plan);
             let windows: Vec<Window> = found
                 .iter()
-                .filter(|c| c.hits >= need)
+                .filter(|c| c.seeds >= need)
                 .take(CLUSTERS_TRIED)
                 .map(|c| window_around(source, c.from, c.to, bytes / 2 + 40))
                 .collect();
             let admitted = !job_plan.wide
                 || found
                     .first()
-                    .is_some_and(|c| plan.admit(job, strength(c.hits, held), sf));
+                    .is_some_and(|c| plan.admit(job, strength(c.seeds, held), sf));
             if !windows.is_empty() && admitted {
                 work.push((job, windows));
             }

@@ -4,6 +4,10 @@
 use crate::matcher::anchors::Keyed;
 use crate::matcher::quote::{ParsedQuote, Token};
 
+/// One seed hit of a job: the diagonal (where the quote would start in
+/// the source) and which seed (its byte offset in the quote).
+pub(super) type SeedHit = (isize, u32);
+
 /// Seeds are runs of this many words.
 const SEED_WORDS: usize = 3;
 

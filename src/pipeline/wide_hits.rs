@@ -3,9 +3,10 @@
 //! word completes a seed of some wide quote, so a hit must cost little: it
 //! is counted in a dense array numbered by the plan (a map entry per hit,
 //! and a sort of every hit, were a sixth of a 200,000-claim run), and only
-//! the jobs with hits enough to be aligned here are sorted into clusters.
+//! the jobs holding seeds enough to be aligned here are sorted into
+//! clusters.
 
-use super::seeds::{EVERY_SOURCE_SEEDS, MAX_SEED_HITS};
+use super::seeds::{SeedHit, EVERY_SOURCE_SEEDS, MAX_SEED_HITS};
 use crate::matcher::anchors::NO_SLOT;
 use std::cell::RefCell;
 
@@ -27,9 +28,9 @@ pub(super) struct WideHits {
     per_seed: Vec<u8>,
     /// The ranks with a hit, each once.
     touched: Vec<u32>,
-    /// The hits kept (the first [`MAX_SEED_HITS`] per seed): rank and
-    /// diagonal (where the quote would start).
-    hits: Vec<(u32, isize)>,
+    /// The hits kept (the first [`MAX_SEED_HITS`] per seed): rank, and
+    /// diagonal (where the quote would start) and seed.
+    hits: Vec<(u32, SeedHit)>,
     /// Per rank, where its hits go in the sorted output while finishing
     /// ([`UNWANTED`] for none).
     place: Vec<u32>,
@@ -38,12 +39,12 @@ pub(super) struct WideHits {
 /// No place: the rank's hits are dropped.
 const UNWANTED: u32 = u32::MAX;
 
-/// What a segment's wide hits come to: per job ranked with hits enough,
+/// What a segment's wide hits come to: per job ranked with seeds enough,
 /// its rank and the number of its seeds found here, and its kept hits
 /// (rank, diagonal), both sorted.
 pub(super) struct WideFound {
     pub held: Vec<(u32, usize)>,
-    pub hits: Vec<(u32, isize)>,
+    pub hits: Vec<(u32, SeedHit)>,
 }
 
 thread_local! {
@@ -58,9 +59,10 @@ impl WideHits {
         SPARE.with(|spare| std::mem::take(&mut *spare.borrow_mut()))
     }
 
-    /// A hit of the seed numbered `slot` (not [`NO_SLOT`]) on `diagonal`.
+    /// A hit of the seed numbered `slot` (not [`NO_SLOT`]), at byte
+    /// `seed` of its quote, on `diagonal`.
     #[inline]
-    pub fn hit(&mut self, slot: u32, diagonal: isize) {
+    pub fn hit(&mut self, slot: u32, diagonal: isize, seed: u32) {
         let slot = slot as usize;
         let rank = slot / EVERY_SOURCE_SEEDS;
         let first = rank * EVERY_SOURCE_SEEDS;
@@ -76,14 +78,14 @@ impl WideHits {
             self.touched.push(rank as u32);
         }
         if (n as usize) < MAX_SEED_HITS {
-            self.hits.push((rank as u32, diagonal));
+            self.hits.push((rank as u32, (diagonal, seed)));
         }
         self.per_seed[slot] = n.saturating_add(1);
     }
 
-    /// The jobs `wanted(rank, kept hits, seeds held)` keeps, with their hits; the
+    /// The jobs `wanted(rank, seeds held)` keeps, with their hits; the
     /// counts go back to the thread, zeroed, for its next segment.
-    pub fn finish(mut self, wanted: impl Fn(u32, usize, usize) -> bool) -> WideFound {
+    pub fn finish(mut self, wanted: impl Fn(u32, usize) -> bool) -> WideFound {
         self.touched.sort_unstable();
         let mut held = Vec::new();
         // The wanted ranks' hits, by rank (a counting sort: each rank's
@@ -103,19 +105,19 @@ impl WideHits {
                 .sum();
             let seeds = counts.iter().filter(|&&c| c > 0).count();
             counts.fill(0);
-            if wanted(rank, kept, seeds) {
+            if wanted(rank, seeds) {
                 held.push((rank, seeds));
                 self.place[rank as usize] = runs.len() as u32;
                 runs.push((total, total + kept));
                 total += kept;
             }
         }
-        let mut hits: Vec<(u32, isize)> = vec![(0, 0); total];
+        let mut hits: Vec<(u32, SeedHit)> = vec![(0, (0, 0)); total];
         let mut next: Vec<usize> = runs.iter().map(|&(from, _)| from).collect();
-        for &(rank, diagonal) in &self.hits {
+        for &(rank, hit) in &self.hits {
             let run = self.place[rank as usize];
             if run != UNWANTED {
-                hits[next[run as usize]] = (rank, diagonal);
+                hits[next[run as usize]] = (rank, hit);
                 next[run as usize] += 1;
             }
         }
@@ -142,23 +144,22 @@ mod tests {
         let mut wide = WideHits::take();
         // Rank 2's first seed hits far past the cap; its second once.
         for d in 0..(MAX_SEED_HITS as isize + 10) {
-            wide.hit(wide_slot(2, 0), 1000 - d);
+            wide.hit(wide_slot(2, 0), 1000 - d, 0);
         }
-        wide.hit(wide_slot(2, 1), 5);
+        wide.hit(wide_slot(2, 1), 5, 6);
         // Rank 0 hits twice and is not wanted.
-        wide.hit(wide_slot(0, 3), 7);
-        wide.hit(wide_slot(0, 3), 9);
-        let found = wide.finish(|rank, kept, held| {
+        wide.hit(wide_slot(0, 3), 7, 20);
+        wide.hit(wide_slot(0, 3), 9, 20);
+        let found = wide.finish(|rank, held| {
             assert_eq!(held, if rank == 2 { 2 } else { 1 });
-            assert_eq!(kept, if rank == 2 { MAX_SEED_HITS + 1 } else { 2 });
             rank == 2
         });
         assert_eq!(found.held, vec![(2, 2)]);
         assert_eq!(found.hits.len(), MAX_SEED_HITS + 1);
         assert!(found.hits.windows(2).all(|w| w[0] <= w[1]));
         // The first hits are kept, not the last.
-        assert_eq!(found.hits.last(), Some(&(2, 1000)));
-        assert_eq!(found.hits.first(), Some(&(2, 5)));
+        assert_eq!(found.hits.last(), Some(&(2, (1000, 0))));
+        assert_eq!(found.hits.first(), Some(&(2, (5, 6))));
         // The thread's counts come back zeroed.
         let again = WideHits::take();
         assert!(again.per_seed.iter().all(|&c| c == 0));

@@ -20,6 +20,7 @@ mod lsp;
 mod markup;
 mod properties;
 mod renderers;
+mod seed_clusters;
 mod shards;
 mod snapshots;
 mod trust;
