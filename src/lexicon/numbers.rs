@@ -30,7 +30,10 @@ pub const TENS: &[&str] = &[
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
-/// Other words that state a number or a quantity.
+/// Other words that state a number or a quantity. Not "quarter": in
+/// prose it is most often a coin, three months or part of a town ("each
+/// quarter", "headquarters"), so a misspelt "qurter" is a typo; a quarter
+/// changed to "a third" or "half" still changes a number, by those words.
 const OTHER_NUMBER_WORDS: &[&str] = &[
     "hundred",
     "hundreds",
@@ -45,7 +48,6 @@ const OTHER_NUMBER_WORDS: &[&str] = &[
     "dozens",
     "half",
     "third",
-    "quarter",
     "once",
     "twice",
     "thrice",
@@ -175,6 +177,7 @@ mod tests {
         assert!(is_number("seventeen"));
         assert!(is_number("dozen"));
         assert!(!is_number("fentanyl"));
+        assert!(is_number("third") && !is_number("quarter"));
         assert!(is_negation("not"));
         assert!(is_negation("didn't"));
         assert!(is_negation("without"));
