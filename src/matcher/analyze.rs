@@ -9,6 +9,7 @@ use super::index::{split_words, WordIndex};
 use super::pieces::find_pieces;
 use super::quote::{ParsedQuote, Token};
 use super::reading::read_alignment;
+use super::readings::weighed;
 use crate::model::TypoLimits;
 use crate::text::Source;
 
@@ -130,6 +131,7 @@ pub fn analyze(
     let windows = if worth_it { windows } else { Vec::new() };
     let mut best: Option<(Candidate, usize)> = None;
     for (words, slice, paragraph) in &windows {
+        let mut aligned: [Option<Alignment>; 2] = [None, None];
         for (r, reading) in readings.iter().enumerate() {
             // A later window must match more words, or as many at a lower
             // cost, to win: one that cannot is not aligned.
@@ -138,9 +140,10 @@ pub fn analyze(
                     continue;
                 }
             }
-            let Some(alignment) = align(&reading.tokens, slice) else {
-                continue;
-            };
+            aligned[r] = align(&reading.tokens, slice);
+        }
+        let [written, literal] = aligned;
+        for (alignment, r) in weighed(source, words, written, literal) {
             let better = match &best {
                 None => true,
                 Some(((b, _, _), _)) => {
@@ -307,6 +310,42 @@ mod tests {
             Some(1.0)
         );
         assert_eq!(ratio("the army said no", "the armies said", 1.0), None);
+    }
+
+    #[test]
+    fn a_quote_is_read_literally_only_where_the_source_has_brackets() {
+        // Literally, "[remove]" is the word "remove", close to "removed":
+        // as similar, and cheaper, but the source has no bracket there, so
+        // it is read as written, the bracket standing for "removed".
+        let source = "the script runs with the default version, and removed in the next script";
+        let quote = "the default version, and [remove] in the next script";
+        assert_eq!(ratio(source, quote, 0.0), Some(1.0));
+        // A quote copying a source's own bracket, one word with a typo:
+        // read literally, the typo a changed word (as written, the bracket
+        // would stand for the source's six words and hide it).
+        let source = "it was said. [Read: Trump finds the weak heel] Then";
+        let quote = "it was said. [Read: Turmp finds the weak heel] Then";
+        assert_eq!(ratio(source, quote, 0.0), Some(9.0 / 10.0));
+        // Copying a source's bracket of nine words, one with a typo: read
+        // as written it would leave three words out.
+        let source =
+            "it was said. [Read: the boat strikes could make the cartel problem worse] Then";
+        let quote =
+            "it was said. [Read: the boat srtikes could make the cartel problem worse] Then";
+        assert_eq!(ratio(source, quote, 0.0), Some(13.0 / 14.0));
+        // Copying a source's bracket whole but leaving out the two words
+        // before it: read literally (seven words, "U.S." folding to one),
+        // the two words are dropped.
+        let source = "they work with local forces say that [U.S. involvement] is not needed";
+        let found = analyze(
+            &Source::from_text(source.to_string()),
+            &parse_quote("they work with local forces [U.S. involvement]"),
+            &[],
+            &mut LazyIndex::default(),
+            &Default::default(),
+            0.0,
+        );
+        assert_eq!(found.aligned.map(|a| a.words), Some(7));
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod index;
 pub mod pieces;
 pub mod quote;
 pub mod reading;
+mod readings;
 pub mod typo;
 
 pub use analyze::{analyze, window_around, LazyIndex};
