@@ -39,6 +39,9 @@ pub struct Aligned {
     /// than `aligned` only when the quote adds or skips words at a
     /// paragraph break.
     pub in_one_paragraph: usize,
+    /// Of those, the ones in one passage (rule 5): as many, or more when a
+    /// word is replaced in place at a paragraph break.
+    pub in_one_passage: usize,
     pub words: usize,
     pub reading: Reading,
     pub omission: bool,
@@ -59,6 +62,11 @@ impl Aligned {
     /// The share of the quote's words aligned in one paragraph (rule 2).
     pub fn paragraph_ratio(&self) -> f64 {
         share(self.in_one_paragraph, self.words)
+    }
+
+    /// The share of the quote's words aligned in one passage (rule 5).
+    pub fn passage_ratio(&self) -> f64 {
+        share(self.in_one_passage, self.words)
     }
 }
 

@@ -230,7 +230,8 @@ pub(super) fn read_alignment(
         range: (fs, fe),
         paragraph,
         aligned: alignment.aligned,
-        in_one_paragraph: one_paragraph_share(source, quote, words, ops, alignment.aligned),
+        in_one_paragraph: one_passage_share(source, quote, words, ops, alignment.aligned, false),
+        in_one_passage: one_passage_share(source, quote, words, ops, alignment.aligned, true),
         words: alignment.words,
         reading,
         omission,
@@ -241,16 +242,21 @@ pub(super) fn read_alignment(
     }
 }
 
-/// The words rule 2 counts: those of one paragraph. A quote that runs on
-/// into the next paragraph word for word (or with a word changed in place)
-/// is one passage and keeps them all; one that adds or skips words at the
-/// break is measured by its best paragraph alone.
-fn one_paragraph_share(
+/// The words rules 2 and 5 count: those of one passage. A quote that runs
+/// on into the next paragraph word for word, or with a word misspelt in
+/// place, is one passage and keeps them all; one that adds or skips words
+/// at the break is measured by its best paragraph alone. For rule 5
+/// (`any_word`), a word replaced in place at the break joins no two
+/// passages either: "a terror find they" for "a terror ¶ provided they" is
+/// a misquote of one passage. (Rule 2 keeps replaced words a join: pieces
+/// of two paragraphs joined with a word of the writer's are a stitch.)
+fn one_passage_share(
     source: &Source,
     quote: &ParsedQuote,
     words: &[(usize, usize)],
     ops: &[Op],
     aligned: usize,
+    any_word: bool,
 ) -> usize {
     let paragraph = |w: usize| source.layout.paragraph_of(words[w].0);
     let mut counts: Vec<(usize, usize)> = Vec::new(); // paragraph, kept words
@@ -262,10 +268,8 @@ fn one_paragraph_share(
         };
         let p = paragraph(s);
         if let Some((j, q)) = previous {
-            // Word for word across the break, or with a word misspelt in
-            // place (a typo at the break), is one passage; words added,
-            // dropped, skipped or replaced there join two.
             let in_place = ops[j + 1..i].iter().all(|op| match *op {
+                Op::Changed { .. } if any_word => true,
                 Op::Changed { q, s } => match &quote.tokens[q] {
                     Token::Word { text, .. } => {
                         let (a, b) = words[s];

@@ -95,19 +95,18 @@ pub(super) fn quote_findings<'a>(
         }
     }
 
-    // 2. One paragraph aligns with most of the quote.
-    let best: Option<(usize, &Aligned)> = readable
+    // 2. One paragraph aligns with most of the quote: of several sources,
+    // the one whose best paragraph holds most, then the most in all (the
+    // first of equals).
+    let alignments: Vec<(usize, &Aligned)> = readable
         .iter()
         .filter_map(|&d| {
             evidence_in(d)
                 .and_then(|e| e.aligned.as_ref())
                 .map(|a| (d, a))
         })
-        .fold(None, |best, (d, a)| match best {
-            Some((_, b)) if b.ratio() >= a.ratio() => best,
-            _ => Some((d, a)),
-        });
-    let ratio = best.map_or(0.0, |(_, a)| a.ratio());
+        .collect();
+    let best = first_best(&alignments, |a| (a.paragraph_ratio(), a.ratio()));
     let in_one = best.map_or(0.0, |(_, a)| a.paragraph_ratio());
     if let Some((d, aligned)) = best.filter(|_| in_one >= settings.aligned) {
         aligned_findings(cx, d, aligned, &finding, out);
@@ -202,8 +201,11 @@ pub(super) fn quote_findings<'a>(
         return None;
     }
 
-    // 5. Nothing close, or something partly close.
-    if ratio < settings.not_found {
+    // 5. Nothing close, or something partly close: the share counted in
+    // one passage (words matched on both sides of a paragraph break the
+    // quote adds or skips words at are not one passage).
+    let closest = first_best(&alignments, |a| (a.passage_ratio(), a.ratio()));
+    if closest.is_none_or(|(_, a)| a.passage_ratio() < settings.not_found) {
         let mut f = finding(
             Kind::NotFound,
             format!(
@@ -218,7 +220,7 @@ pub(super) fn quote_findings<'a>(
         f.help =
             Some("check the quote against the source, or cite the source it comes from".into());
         out.push(f);
-    } else if let Some((d, aligned)) = best {
+    } else if let Some((d, aligned)) = closest {
         let mut f = finding(
             Kind::Misquote,
             format!(
@@ -236,6 +238,17 @@ pub(super) fn quote_findings<'a>(
         out.push(f);
     }
     None
+}
+
+/// The alignment with the greatest `key`, the first of equals.
+fn first_best<'a>(
+    all: &[(usize, &'a Aligned)],
+    key: impl Fn(&Aligned) -> (f64, f64),
+) -> Option<(usize, &'a Aligned)> {
+    all.iter().copied().fold(None, |best, (d, a)| match best {
+        Some((_, b)) if key(b) >= key(a) => best,
+        _ => Some((d, a)),
+    })
 }
 
 /// The quote with the passage that holds it: the exact hit, else the

@@ -18,6 +18,7 @@ mod hostile;
 mod layers;
 mod lsp;
 mod markup;
+mod paragraph_breaks;
 mod properties;
 mod renderers;
 mod seed_clusters;

@@ -21,7 +21,7 @@ use std::io::Write;
 mod figure;
 
 /// The format's name and version, the header's first field.
-pub const FORMAT: &str = "verbatim-evidence/1";
+pub const FORMAT: &str = "verbatim-evidence/2";
 
 /// What a part is evidence of.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -139,6 +139,7 @@ pub(super) fn aligned(reading: Reading, aligned_words: usize, words: usize) -> A
         paragraph: 0,
         aligned: aligned_words,
         in_one_paragraph: aligned_words,
+        in_one_passage: aligned_words,
         words,
         reading,
         omission: false,
