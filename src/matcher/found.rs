@@ -39,8 +39,9 @@ pub struct Aligned {
     /// than `aligned` only when the quote adds or skips words at a
     /// paragraph break.
     pub in_one_paragraph: usize,
-    /// Of those, the ones in one passage (rule 5): as many, or more when a
-    /// word is replaced in place at a paragraph break.
+    /// Of `aligned`, the ones in one passage (rule 5): those in one
+    /// paragraph, and more when the quote replaces a word in place at a
+    /// paragraph break.
     pub in_one_passage: usize,
     pub words: usize,
     pub reading: Reading,

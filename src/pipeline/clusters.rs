@@ -3,7 +3,7 @@
 //! windows the aligner reads.
 
 use super::plan::JobPlan;
-pub(super) use super::seeds::SeedHit;
+use super::seeds::SeedHit;
 
 /// Seed hits of one job lying along nearby diagonals. Its strength is the
 /// number of distinct seeds in it, not of hits: a seed a source repeats

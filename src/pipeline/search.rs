@@ -4,10 +4,10 @@
 //! speakers and figures are read while the segment is in memory.
 
 use super::cites::{TAG_ALL, TAG_HERE, TAG_MANY};
-use super::clusters::{clusters, need, strength, strongest, SeedHit, CLUSTERS_TRIED};
+use super::clusters::{clusters, need, strength, strongest, CLUSTERS_TRIED};
 use super::merge::{Merged, Part};
 use super::plan::Plan;
-use super::seeds::{seeds_of, MAX_SEED_HITS};
+use super::seeds::{seeds_of, SeedHit, MAX_SEED_HITS};
 use super::wide_hits::WideHits;
 use crate::attribution::credit;
 use crate::claims::ClaimSet;
