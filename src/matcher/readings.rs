@@ -39,6 +39,8 @@ fn has_brackets(source: &Source, words: &[(usize, usize)], alignment: &Alignment
         .and_then(|w| words.get(w))
         .map_or(first.0, |w| w.0);
     let to = words.get(alignment.source_end).map_or(last.1, |w| w.1);
-    let text = source.place(from, to.max(from)).text;
+    // The text alone: a place's line, column and excerpt are not needed.
+    let (s, e) = source.original_range(from, to.max(from));
+    let text = source.original_text(s, e);
     text.contains('[') || text.contains(']')
 }
