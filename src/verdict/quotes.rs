@@ -44,10 +44,10 @@ pub(super) fn quote_findings<'a>(
 ) -> Option<(usize, &'a Evidence)> {
     let set = cx.set;
     let settings = cx.settings;
-    let readable = cx.readable_decls(cited);
-    if readable.is_empty() {
+    if !cited.iter().any(|&d| cx.readable(d)) {
         return None; // the source problems say it all
     }
+    let readable = readable_with_evidence(cx, claim, evidence, cited);
     let evidence_in = |d: usize| {
         let sf = cx.file_of(d);
         evidence.iter().find(|(s, _)| *s == sf).map(|(_, e)| *e)
@@ -238,6 +238,30 @@ pub(super) fn quote_findings<'a>(
         out.push(f);
     }
     None
+}
+
+/// The readable cited declarations that may hold evidence of the quote, in
+/// the order the rules weigh them: the cited ones, or for a claim of every
+/// source (which cites thousands) those of the sources holding evidence,
+/// in the claims file's order. The rules look at no declaration without
+/// evidence, so both give the same verdicts.
+fn readable_with_evidence(
+    cx: &Cx,
+    claim: &Claim,
+    evidence: &[(SourceId, &Evidence)],
+    cited: &[usize],
+) -> Vec<usize> {
+    if !claim.cites_all() {
+        return cx.readable_decls(cited);
+    }
+    let mut held: Vec<usize> = evidence
+        .iter()
+        .flat_map(|(sf, _)| cx.decls_of(*sf).iter().copied())
+        .filter(|&d| cx.set.declared[d].file == claim.file && cx.readable(d))
+        .collect();
+    held.sort_unstable_by_key(|&d| cx.position(d));
+    held.dedup();
+    held
 }
 
 /// The alignment with the greatest `key`, the first of equals.

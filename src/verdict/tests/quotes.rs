@@ -110,3 +110,31 @@ fn rule_5_nothing_close_or_partly_close() {
         .message
         .starts_with("only 3 of the quote's 5 words"));
 }
+
+#[test]
+fn a_claim_of_every_source_is_decided_by_the_sources_holding_evidence() {
+    let key_of = |report: &Report| {
+        report.claims[0].findings[0]
+            .source
+            .as_ref()
+            .map(|s| s.key.clone())
+    };
+    // Found in both, with other quotation marks: the first declared.
+    let body = "  - {id: q, quote: \"we won't\"}\n";
+    let report = Run::new(body)
+        .found(1, exact("we won’t"))
+        .found(0, exact("we won’t"))
+        .decide();
+    assert_eq!(kinds(&report), ["typography"]);
+    assert_eq!(key_of(&report).as_deref(), Some("a"));
+    // Aligned in the second only: read there.
+    let typo = Evidence {
+        aligned: Some(aligned(Reading::Typo, 5, 5)),
+        ..Evidence::default()
+    };
+    let report = Run::new("  - {id: q, quote: we will not send tropps}\n")
+        .found(1, typo)
+        .decide();
+    assert_eq!(kinds(&report), ["typo"]);
+    assert_eq!(key_of(&report).as_deref(), Some("b"));
+}
