@@ -26,6 +26,20 @@ pub fn verbatim(dir: &Path) -> Command {
     cmd
 }
 
+/// A project in a temporary folder holding `files` (path, contents), their
+/// folders made as needed.
+pub fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
 /// Standard output and exit code of `verbatim ARGS` in `dir`.
 pub fn run(dir: &Path, args: &[&str]) -> (String, i32) {
     let out = verbatim(dir).args(args).output().unwrap();

@@ -4,7 +4,7 @@
 //! added and skipped at the break, are no passage; pieces of two
 //! paragraphs joined by a word of the writer's are a stitch.
 
-use crate::common::{json_report, kinds};
+use crate::common::{json_report, kinds, project};
 
 const SOURCE: &str = "Files: *
 Copyright: 2019-2020 Jane Roe <jane@example.org>
@@ -26,14 +26,7 @@ Functions without a value return the unit type.
 
 #[test]
 fn words_are_counted_in_one_passage() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path();
-    std::fs::create_dir_all(p.join("claims")).unwrap();
-    std::fs::create_dir_all(p.join("sources")).unwrap();
-    std::fs::write(p.join("sources/s.txt"), SOURCE).unwrap();
-    std::fs::write(
-        p.join("claims/c.yaml"),
-        r#"sources:
+    let claims = r#"sources:
   s: ../sources/s.txt
 claims:
   - id: scattered
@@ -45,10 +38,9 @@ claims:
   - id: joined
     source: s
     quote: "of all operators that Rust return the unit"
-"#,
-    )
-    .unwrap();
-    let (report, _) = json_report(p, &[]);
+"#;
+    let dir = project(&[("sources/s.txt", SOURCE), ("claims/c.yaml", claims)]);
+    let (report, _) = json_report(dir.path(), &[]);
     // Six of ten words align, but four in one paragraph: not 60%.
     assert_eq!(kinds(&report, "scattered"), ["not-found"]);
     assert_eq!(kinds(&report, "replaced-at-break"), ["misquote"]);

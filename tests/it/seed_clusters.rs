@@ -2,7 +2,7 @@
 //! a passage, counted once each: a seed a source repeats line after line
 //! (a program's printed output) is one seed, however many hits it has.
 
-use crate::common::{json_report, kinds};
+use crate::common::{json_report, kinds, project};
 
 fn source() -> String {
     // The passage first, then a paragraph, then two runs of the program's
@@ -31,29 +31,23 @@ fn source() -> String {
 
 #[test]
 fn repeated_output_lines_do_not_hide_the_passage() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path();
-    std::fs::create_dir_all(p.join("claims")).unwrap();
-    std::fs::create_dir_all(p.join("sources")).unwrap();
-    std::fs::write(p.join("sources/threads.txt"), source()).unwrap();
-    std::fs::write(
-        p.join("sources/other.txt"),
-        "Nothing in this file is quoted by anyone.\n",
-    )
-    .unwrap();
     let start = "the message from the spawned thread comes first on the screen, even though \
                  the main thread started its loop earlier and we asked the spawned";
-    std::fs::write(
-        p.join("claims/c.yaml"),
-        format!(
-            "sources:\n  threads: ../sources/threads.txt\n  other: ../sources/other.txt\nclaims:\n\
-             \x20 - {{id: exact, quote: \"{start} thread to count\"}}\n\
-             \x20 - {{id: typo, quote: \"{start} thraed to count\"}}\n\
-             \x20 - {{id: changed, quote: \"{start} interesting to count\"}}\n"
+    let claims = format!(
+        "sources:\n  threads: ../sources/threads.txt\n  other: ../sources/other.txt\nclaims:\n\
+         \x20 - {{id: exact, quote: \"{start} thread to count\"}}\n\
+         \x20 - {{id: typo, quote: \"{start} thraed to count\"}}\n\
+         \x20 - {{id: changed, quote: \"{start} interesting to count\"}}\n"
+    );
+    let dir = project(&[
+        ("sources/threads.txt", &source()),
+        (
+            "sources/other.txt",
+            "Nothing in this file is quoted by anyone.\n",
         ),
-    )
-    .unwrap();
-    let (report, _) = json_report(p, &[]);
+        ("claims/c.yaml", &claims),
+    ]);
+    let (report, _) = json_report(dir.path(), &[]);
     assert!(kinds(&report, "exact").is_empty());
     assert_eq!(kinds(&report, "typo"), ["typo"]);
     assert_eq!(kinds(&report, "changed"), ["misquote"]);

@@ -1,7 +1,7 @@
 //! The writer's workflow in real temporary git repositories: the
 //! pre-commit hook checks exactly what is staged; pin, init, explain.
 
-use crate::common::verbatim;
+use crate::common::{project, verbatim};
 use std::path::Path;
 use std::process::Command as Process;
 
@@ -127,12 +127,11 @@ fn staged_runs_with_nothing_relevant_staged_pass() {
 
 #[test]
 fn pin_round_trip() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = project(&[
+        ("sources/s.txt", SOURCE),
+        ("claims/c.yaml", &claims("We will not send troops")),
+    ]);
     let p = dir.path();
-    std::fs::create_dir_all(p.join("claims")).unwrap();
-    std::fs::create_dir_all(p.join("sources")).unwrap();
-    std::fs::write(p.join("sources/s.txt"), SOURCE).unwrap();
-    std::fs::write(p.join("claims/c.yaml"), claims("We will not send troops")).unwrap();
     verbatim(p)
         .arg("pin")
         .assert()
@@ -496,12 +495,11 @@ fn staged_sources_in_a_submodule_are_found() {
 fn watch_rechecks_when_a_source_changes() {
     use std::io::{BufRead, BufReader};
     use std::time::{Duration, Instant};
-    let dir = tempfile::tempdir().unwrap();
+    let dir = project(&[
+        ("sources/s.txt", SOURCE),
+        ("claims/c.yaml", &claims("We will not send troops")),
+    ]);
     let p = dir.path();
-    std::fs::create_dir_all(p.join("sources")).unwrap();
-    std::fs::create_dir_all(p.join("claims")).unwrap();
-    std::fs::write(p.join("sources/s.txt"), SOURCE).unwrap();
-    std::fs::write(p.join("claims/c.yaml"), claims("We will not send troops")).unwrap();
     let program = verbatim(p).get_program().to_owned();
     let mut child = std::process::Command::new(program)
         .current_dir(p)
