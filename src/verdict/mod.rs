@@ -49,7 +49,7 @@ pub fn decide(set: &ClaimSet, searched: &Searched, settings: &Settings) -> Repor
                     quote,
                     &jobs[job],
                     &by_job[job],
-                    &cited,
+                    cited,
                     &mut findings,
                 );
                 if settings.keep_passages {
@@ -85,7 +85,7 @@ pub fn decide(set: &ClaimSet, searched: &Searched, settings: &Settings) -> Repor
             }
             let before_figures = findings.len();
             for figure in &claim.figures {
-                figures::figure_findings(&cx, claim, figure, &cited, &mut findings);
+                figures::figure_findings(&cx, claim, figure, cited, &mut findings);
             }
             let figure_missing = findings[before_figures..]
                 .iter()
@@ -95,7 +95,7 @@ pub fn decide(set: &ClaimSet, searched: &Searched, settings: &Settings) -> Repor
             if !claim.cites_all() || quote_failed || figure_missing {
                 // Each source file once.
                 let mut seen = std::collections::HashSet::new();
-                for &d in &cited {
+                for &d in cited {
                     // (Checked first: a claim of every source lists thousands.)
                     if !cx.may_have_problem(d) || !seen.insert(cx.file_of(d)) {
                         continue;
