@@ -9,6 +9,7 @@ pub mod anchors;
 pub mod bounds;
 pub mod closeness;
 pub mod ellipsis;
+pub mod exact_place;
 pub mod found;
 pub mod hash;
 pub mod index;

@@ -14,6 +14,7 @@ use crate::claims::ClaimSet;
 use crate::evidence::{Evidence, Job, JobId, SourceId, SourceOutcome, SourceState};
 use crate::figures::read_source as read_figures;
 use crate::matcher::anchors::{scan_all, Anchor, Anchors, NO_SLOT};
+use crate::matcher::exact_place::exact_place;
 use crate::matcher::hash::FastMap;
 use crate::matcher::{analyze, window_around, LazyIndex, Window};
 use crate::text::{for_each_segment, Segment, Source};
@@ -190,14 +191,14 @@ fn search_segment(
             if job_plan.cites(sf) {
                 let entry = evidence.entry(job).or_default();
                 if entry.exact.is_none() {
-                    entry.exact = Some(source.place(start, end));
+                    entry.exact = Some(exact_place(source, start, end, &jobs[job.0].parsed.core));
                     entry.exact_range = Some((start, end));
                 }
             } else if job_plan.cites_all() || clean_in.contains(&job_plan.claims_file) {
                 // Found in a source the claim does not cite (or in one of
                 // every source): only the first such source is kept.
                 found_here.push(job);
-                let place = source.place(start, end);
+                let place = exact_place(source, start, end, &jobs[job.0].parsed.core);
                 plan.offer_elsewhere(job, sf, place.offset, || Evidence {
                     exact: Some(place),
                     exact_range: Some((start, end)),

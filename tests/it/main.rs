@@ -12,6 +12,7 @@ mod cli;
 mod common;
 mod documents;
 mod drafts;
+mod end_marks;
 mod figure_properties;
 mod figures_table;
 mod hostile;
