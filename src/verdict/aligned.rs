@@ -125,10 +125,14 @@ pub(super) fn describe_pieces(pieces: &[Piece]) -> String {
 
 /// Did matching need folding beyond the first word's capital? White space
 /// (a line break, indentation, a run of spaces) is no finding, and neither
-/// is the case of a word whose letters an in-word bracket changes (`[W]e`).
+/// is the case of a word whose letters an in-word bracket changes (`[W]e`),
+/// nor an omission mark at the quote's start or end ("… we will win"),
+/// which omits nothing that could be checked.
 pub fn typography_differs(quote_core: &str, source_text: &str) -> bool {
     let (s, e) = crate::matcher::quote::core_range(source_text);
-    let quote: Vec<&str> = quote_core.split_ascii_whitespace().collect();
+    let quote: Vec<&str> = without_end_omissions(quote_core)
+        .split_ascii_whitespace()
+        .collect();
     let source: Vec<&str> = source_text[s..e].split_ascii_whitespace().collect();
     let unbracketed = |w: &str| w.replace(['[', ']'], "");
     let lower_first = |t: &str| {
@@ -153,9 +157,40 @@ pub fn typography_differs(quote_core: &str, source_text: &str) -> bool {
     })
 }
 
+/// `quote` without omission marks (`…`, `...`, `. . .`) at either end.
+fn without_end_omissions(quote: &str) -> &str {
+    const MARKS: [&str; 3] = ["…", ". . .", "..."];
+    let mut rest = quote.trim();
+    loop {
+        let before = rest;
+        for mark in MARKS {
+            rest = rest.strip_prefix(mark).unwrap_or(rest).trim_start();
+            if let Some(kept) = rest.strip_suffix(mark) {
+                // A sentence's own period may stand before the mark.
+                rest = kept.trim_end().trim_end_matches('.').trim_end();
+            }
+        }
+        rest = rest.trim_start_matches('.').trim_start();
+        if rest == before {
+            return rest;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::typography_differs;
+
+    #[test]
+    fn an_omission_mark_at_either_end_is_no_typography() {
+        assert!(!typography_differs("we will win …", "we will win"));
+        assert!(!typography_differs("... we will win", "we will win"));
+        assert!(!typography_differs(
+            ". . . we will win. . . .",
+            "we will win"
+        ));
+        assert!(typography_differs("… we won't win", "we won’t win"));
+    }
 
     #[test]
     fn white_space_and_the_first_capital_are_no_typography() {

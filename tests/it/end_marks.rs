@@ -1,7 +1,8 @@
 //! A quote copied letter for letter, its question mark, exclamation mark
 //! or parentheses included, passes with no note (SPEC §3 rule 1: a
-//! `typography` note only when folding was needed); a mark the source does
-//! not have there still earns one.
+//! `typography` note only when folding was needed), and so does one that
+//! marks with an ellipsis where it leaves the sentence; a mark the source
+//! does not have there still earns one.
 
 use crate::common::{json_report, kinds, project};
 
@@ -39,6 +40,12 @@ claims:
   - id: heading
     source: notes
     quote: "Version 1.95 (2026-04-16)"
+  - id: trailing-omission
+    source: a
+    quote: "The tool (written in Rust) is …"
+  - id: leading-omission
+    source: a
+    quote: "… anyone do that?"
   - id: question-for-period
     source: a
     quote: "Nobody answered?"
@@ -55,6 +62,8 @@ claims:
         "opening-parenthesis",
         "exclamation",
         "heading",
+        "trailing-omission",
+        "leading-omission",
     ] {
         assert!(
             kinds(&report, id).is_empty(),
