@@ -146,8 +146,9 @@ pub fn typography_differs(quote_core: &str, source_text: &str) -> bool {
         let joined = |words: &[&str]| lower_first(&unbracketed(&words.join(" ")));
         return joined(&quote) != joined(&source);
     }
+    let bracketed = |w: &str| w.contains(['[', ']']);
     quote.iter().zip(&source).enumerate().any(|(i, (q, s))| {
-        if q.contains('[') && !s.contains('[') {
+        if bracketed(q) && !bracketed(s) {
             unbracketed(q).to_lowercase() != s.to_lowercase()
         } else if i == 0 {
             lower_first(q) != lower_first(s)
@@ -208,6 +209,11 @@ mod tests {
     #[test]
     fn an_in_word_bracket_changes_case_without_typography() {
         assert!(!typography_differs("and [w]e said", "and We said"));
+        // A bracket round the source's own words: an insertion, no more.
+        assert!(!typography_differs(
+            "[The plaintiff] argued that",
+            "The plaintiff argued that"
+        ));
         assert!(!typography_differs("[O]utput on", "output on"));
         assert!(typography_differs("and [w]e saïd", "and We said"));
     }

@@ -83,11 +83,20 @@ pub(super) fn quote_findings<'a>(
                     }
                 )
             });
-            if in_word && !place.text.contains('[') {
-                let mut f = finding(
-                    Kind::Insertion,
-                    "an in-word bracket changes only case or inflection".into(),
-                );
+            // `[The plaintiff] argued`: a bracket round the source's own
+            // words is an editorial insertion standing for them.
+            let whole = job
+                .parsed
+                .tokens
+                .iter()
+                .any(|t| matches!(t, Token::Bracket { .. }));
+            if (in_word || whole) && !place.text.contains('[') {
+                let message = if in_word {
+                    "an in-word bracket changes only case or inflection"
+                } else {
+                    "a bracketed insertion stands for source words"
+                };
+                let mut f = finding(Kind::Insertion, message.into());
                 f.source = Some(cx.source_span(d, place));
                 out.push(f);
             }

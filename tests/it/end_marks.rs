@@ -2,7 +2,8 @@
 //! or parentheses included, passes with no note (SPEC §3 rule 1: a
 //! `typography` note only when folding was needed), and so does one that
 //! marks with an ellipsis where it leaves the sentence; a mark the source
-//! does not have there still earns one.
+//! does not have there still earns one. Brackets round the source's own
+//! words are an insertion (SPEC §3), not typography.
 
 use crate::common::{json_report, kinds, project};
 
@@ -72,4 +73,22 @@ claims:
         );
     }
     assert_eq!(kinds(&report, "question-for-period"), ["typography"]);
+}
+
+#[test]
+fn a_bracket_round_the_sources_own_words_is_an_insertion() {
+    let claims = r#"sources:
+  a: ../sources/a.txt
+claims:
+  - id: own-words
+    source: a
+    quote: "[The tool] (written in Rust) is fast"
+  - id: case
+    source: a
+    quote: "[t]he tool (written in Rust) is fast"
+"#;
+    let dir = project(&[("sources/a.txt", SOURCE), ("claims/c.yaml", claims)]);
+    let (report, _) = json_report(dir.path(), &[]);
+    assert_eq!(kinds(&report, "own-words"), ["insertion"]);
+    assert_eq!(kinds(&report, "case"), ["insertion"]);
 }
