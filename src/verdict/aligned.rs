@@ -133,7 +133,9 @@ pub fn typography_differs(quote_core: &str, source_text: &str) -> bool {
     let quote: Vec<&str> = without_end_omissions(quote_core)
         .split_ascii_whitespace()
         .collect();
-    let source: Vec<&str> = source_text[s..e].split_ascii_whitespace().collect();
+    let source: Vec<&str> = without_end_omissions(&source_text[s..e])
+        .split_ascii_whitespace()
+        .collect();
     let unbracketed = |w: &str| w.replace(['[', ']'], "");
     let lower_first = |t: &str| {
         let mut chars = t.chars();
@@ -191,6 +193,11 @@ mod tests {
             "we will win"
         ));
         assert!(typography_differs("… we won't win", "we won’t win"));
+        // The source's own mark, taken into the place with the quote's.
+        assert!(!typography_differs(
+            "they know the answer…",
+            "they know the answer…"
+        ));
     }
 
     #[test]
