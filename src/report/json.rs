@@ -290,11 +290,18 @@ fn with_claims(outline: String, claims: &[ClaimEntry]) -> Result<String, serde_j
         })
         .collect::<Result<_, serde_json::Error>>()?;
     let list_at = at + EMPTY_CLAIMS.len() - 1; // the closing bracket
-    let mut text =
-        String::with_capacity(outline.len() + chunks.iter().map(String::len).sum::<usize>() + 16);
+    let size = outline.len() + chunks.iter().map(|c| c.len() + 2).sum::<usize>() + 4;
+    let mut text = String::with_capacity(size);
     text.push_str(&outline[..list_at]);
     text.push('\n');
-    text.push_str(&chunks.join(",\n"));
+    // Each task's text is freed once copied: the report is held about
+    // once, not as its parts, their join and the whole.
+    for (i, chunk) in chunks.into_iter().enumerate() {
+        if i > 0 {
+            text.push_str(",\n");
+        }
+        text.push_str(&chunk);
+    }
     text.push_str("\n  ");
     text.push_str(&outline[list_at..]);
     Ok(text)
