@@ -176,3 +176,21 @@ fn lists_of_labels_are_no_quantities() {
     let dated = crate::figures::read::read_sentence("on March 3, 1987", 0, None);
     assert!(dated.iter().any(|f| f.value == 1987.0), "{dated:?}");
 }
+
+#[test]
+fn digits_grouped_by_spaces_are_one_number() {
+    // SI and French style: a space, no-break or narrow no-break space.
+    for text in [
+        "the agency counted 40 000 arrivals",
+        "the agency counted 40\u{a0}000 arrivals",
+        "the agency counted 40\u{202f}000 arrivals",
+    ] {
+        assert_eq!(one(text).value, 40_000.0, "{text:?}");
+    }
+    assert_eq!(one("a budget of 1 250 000 euros").value, 1_250_000.0);
+    // Two numbers side by side stay two.
+    let figures = read_sentence("in 2019 150 people were hired", 0, Some(2026));
+    assert!(figures.iter().any(|f| f.value == 150.0), "{figures:?}");
+    let figures = read_sentence("after 12 1000-page volumes", 0, Some(2026));
+    assert!(figures.iter().all(|f| f.value != 121_000.0), "{figures:?}");
+}

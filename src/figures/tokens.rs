@@ -16,6 +16,35 @@ pub(super) struct Tok {
     pub(super) hyphen_before: bool,
 }
 
+/// Spaces that group a number's digits in threes ("40 000", SI and
+/// French style): a space, a no-break space, a narrow no-break space and a
+/// thin space.
+const GROUP_SPACES: [char; 4] = [' ', '\u{a0}', '\u{202f}', '\u{2009}'];
+
+/// Does the space at `chars[j]` group the digits of the number that began
+/// at `i`? Only between groups of three after a first of one to three
+/// ("40 000", "1 250 000"), so that two numbers side by side ("in 2019 150
+/// people", "12 months") stay two.
+fn digit_group_space(chars: &[(usize, char)], i: usize, j: usize) -> bool {
+    let digit = |k: usize| chars.get(k).is_some_and(|x| x.1.is_ascii_digit());
+    if !GROUP_SPACES.contains(&chars[j].1) || !(j + 1..j + 4).all(digit) {
+        return false;
+    }
+    // Three digits, then no fourth (nor a letter: "40 000km" is read by
+    // its unit, "3 100th" is no group).
+    if chars.get(j + 4).is_some_and(|x| x.1.is_alphanumeric()) {
+        return false;
+    }
+    // What stands before: digits in groups, the first of one to three, the
+    // others of three.
+    let before = &chars[i..j];
+    let mut groups = before.split(|x| GROUP_SPACES.contains(&x.1));
+    let first_ok = groups
+        .next()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && g.iter().all(|x| x.1.is_ascii_digit()));
+    first_ok && groups.all(|g| g.len() == 3 && g.iter().all(|x| x.1.is_ascii_digit()))
+}
+
 pub(super) fn tokenize(sentence: &str) -> Vec<Tok> {
     let mut toks = Vec::new();
     let chars: Vec<(usize, char)> = sentence.char_indices().collect();
@@ -49,6 +78,7 @@ pub(super) fn tokenize(sentence: &str) -> Vec<Tok> {
                     && (j < 2 || !chars[j - 2].1.is_alphabetic());
                 let joins = d.is_alphanumeric()
                     || abbreviation
+                    || digit_group_space(&chars, i, j)
                     || ((d == ',' || d == '.')
                         && prev.is_ascii_digit()
                         && next.is_some_and(|n| n.is_ascii_digit()))
@@ -70,7 +100,7 @@ pub(super) fn tokenize(sentence: &str) -> Vec<Tok> {
             let mut text = if let Some(v) = with_vulgar_fraction(raw) {
                 v
             } else if raw.bytes().any(|b| b.is_ascii_digit()) {
-                raw.to_string()
+                raw.replace(GROUP_SPACES, "")
             } else {
                 fold(raw).text
             };
