@@ -17,6 +17,7 @@ pub mod pieces;
 pub mod quote;
 pub mod reading;
 mod readings;
+mod references;
 pub mod typo;
 
 pub use analyze::{analyze, window_around, LazyIndex};

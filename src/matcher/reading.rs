@@ -5,6 +5,7 @@ use super::align::{Alignment, Op};
 use super::closeness::is_close;
 use super::found::{Aligned, Change, Reading};
 use super::quote::{ParsedQuote, Token};
+use super::references;
 use super::typo::is_typo;
 use crate::lexicon::numbers::{self, is_modal_or_quantifier};
 use crate::model::TypoLimits;
@@ -166,6 +167,9 @@ pub(super) fn read_alignment(
                 };
                 // Narration between two quotations, left out of the quote.
                 let only_dropped = group.iter().all(|op| matches!(op, Op::Dropped { .. }));
+                if only_dropped && references::only_markers(source, words, &source_words) {
+                    continue; // footnote marks ("[3]") are no words a quote keeps
+                }
                 if only_dropped && is_narration(source, words, &source_words, ops, start, i) {
                     narration = true;
                 } else if only_dropped && crosses_paragraph(source, words, ops, start, i) {

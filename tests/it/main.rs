@@ -21,6 +21,7 @@ mod lsp;
 mod markup;
 mod paragraph_breaks;
 mod properties;
+mod references;
 mod renderers;
 mod seed_clusters;
 mod shards;
