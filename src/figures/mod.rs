@@ -158,11 +158,20 @@ pub fn read_source(source: &Source, published: Option<i32>) -> Vec<SourceFigure>
         if s >= e || !may_state_a_figure(source.folded.text.get(s..e).unwrap_or("")) {
             continue;
         }
-        let (os, _) = source.original_range(s, e);
+        let (mut os, _) = source.original_range(s, e);
+        // A sentence's opening bracket belongs to it: "[Note 2]" after a
+        // period is a reference mark, which the reader skips whole.
+        if os > 0 && source.original_text(os - 1, os) == "[" {
+            os -= 1;
+        }
         // The sentence runs to the next one's start, punctuation included.
         let oe = match layout.sentences.get(i + 1) {
             Some(&next) => source.original_range(next, next + 1).0,
-            None => source.original_range(s, folded_len).1,
+            // The last runs to the end of the text, its closing marks too.
+            None => source
+                .original_range(s, folded_len)
+                .1
+                .max(source.original_len()),
         };
         let text = source.original_text(os, oe.max(os));
         for figure in read::read_sentence(&text, os, published) {

@@ -194,3 +194,22 @@ fn digits_grouped_by_spaces_are_one_number() {
     let figures = read_sentence("after 12 1000-page volumes", 0, Some(2026));
     assert!(figures.iter().all(|f| f.value != 121_000.0), "{figures:?}");
 }
+
+#[test]
+fn reference_marks_are_no_figures() {
+    for text in [
+        "The rate fell to 4.2 percent in 2021.[3] The city grew.",
+        "Exports doubled.[4][5]",
+        "[Note 2] Exports doubled.",
+        "The city had hospitals.[note 1]",
+    ] {
+        let values: Vec<f64> = read_sentence(text, 0, Some(2026))
+            .iter()
+            .map(|f| f.value)
+            .filter(|v| *v < 1000.0)
+            .collect();
+        assert!(values.iter().all(|v| *v == 4.2), "{text:?}: {values:?}");
+    }
+    // A bracket standing apart is text.
+    assert_eq!(one("there are [3] options").value, 3.0);
+}

@@ -4,6 +4,7 @@
 use super::Unit;
 use crate::lexicon::numbers::word_value;
 use crate::text::fold::fold;
+use crate::text::marks::reference_mark_end;
 
 /// A token of a sentence, with its byte range in the sentence.
 #[derive(Debug, Clone)]
@@ -54,6 +55,17 @@ pub(super) fn tokenize(sentence: &str) -> Vec<Tok> {
     let mut minus: Option<usize> = None;
     while i < chars.len() {
         let (at, c) = chars[i];
+        if let Some(end) = (c == '[')
+            .then(|| reference_mark_end(sentence, at))
+            .flatten()
+        {
+            // A footnote mark ("2021.[3]") is no figure of the text.
+            while i < chars.len() && chars[i].0 < end {
+                i += 1;
+            }
+            minus = None;
+            continue;
+        }
         if let Some(len) = iso_date_len(&sentence[at..]) {
             // "2018-01-07": one token, a date (not the range "01-07").
             toks.push(Tok {

@@ -1,11 +1,11 @@
 //! Reference markers: the footnote and citation marks a source sets after
 //! its words (`fell in 2021.[3]`, `regions,[4][5]`, `founded in 1718,[a]`,
 //! `lagged behind.[citation needed]`). They are no words of the text a
-//! quote must keep: a quote leaving them out is faithful. Only markers
-//! glued to the text before them count, a bracket with one to three digits,
-//! one letter, or a few lower-case words; a bracket standing apart
-//! ("the [3] options") is text like any other.
+//! quote must keep: a quote leaving them out is faithful. Only marks glued
+//! to the text before them count (see [`is_reference_mark`]); a bracket
+//! standing apart ("the [3] options") is text like any other.
 
+use crate::text::marks::is_reference_mark;
 use crate::text::Source;
 
 /// Are the source words `dropped` (indexes into `words`, folded ranges,
@@ -24,7 +24,7 @@ pub(super) fn only_markers(source: &Source, words: &[(usize, usize)], dropped: &
     let glued = text_before(source, open).is_some_and(|c| !c.is_whitespace());
     let after = source.original_text(close, close + 1);
     let free = !after.starts_with(char::is_alphanumeric);
-    glued && free && markers(&source.original_text(open, close))
+    glued && free && is_reference_mark(&source.original_text(open, close))
 }
 
 /// The last character of text before `at`: a character may take up to
@@ -37,44 +37,4 @@ fn text_before(source: &Source, at: usize) -> Option<char> {
         .map(|k| source.original_text(at - k, at))
         .find(|t| !t.is_empty())
         .and_then(|t| t.chars().next_back())
-}
-
-/// Is `text` one or more markers, `[3]`, `[4][5]`, `[a]`, `[when?]`?
-fn markers(text: &str) -> bool {
-    let Some(inner) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) else {
-        return false;
-    };
-    inner.split("][").all(|mark| {
-        let digits = (1..=3).contains(&mark.len()) && mark.bytes().all(|b| b.is_ascii_digit());
-        let letter = mark.len() == 1 && mark.bytes().all(|b| b.is_ascii_lowercase());
-        let words = mark.trim_end_matches('?').split(' ').collect::<Vec<_>>();
-        let phrase = mark.len() <= 40
-            && words.len() <= 4
-            && words
-                .iter()
-                .all(|w| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-'));
-        digits || letter || phrase
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::markers;
-
-    #[test]
-    fn markers_are_numbers_letters_and_short_notes() {
-        for text in [
-            "[3]",
-            "[4][5]",
-            "[a]",
-            "[citation needed]",
-            "[when?]",
-            "[12][b]",
-        ] {
-            assert!(markers(text), "{text}");
-        }
-        for text in ["[3", "[1234]", "[U.S. forces]", "[He]", "[3] [4]", "[]"] {
-            assert!(!markers(text), "{text}");
-        }
-    }
 }

@@ -8,6 +8,7 @@ pub mod excerpt;
 pub mod fold;
 pub mod kept;
 pub mod layout;
+pub mod marks;
 pub mod markup;
 pub mod read;
 pub mod segments;
