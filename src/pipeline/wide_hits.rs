@@ -41,7 +41,7 @@ const UNWANTED: u32 = u32::MAX;
 
 /// What a segment's wide hits come to: per job ranked with seeds enough,
 /// its rank and the number of its seeds found here, and its kept hits
-/// (rank, diagonal), both sorted.
+/// (rank, and diagonal and seed), both sorted.
 pub(super) struct WideFound {
     pub held: Vec<(u32, usize)>,
     pub hits: Vec<(u32, SeedHit)>,
